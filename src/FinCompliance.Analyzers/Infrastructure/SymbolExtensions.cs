@@ -1,0 +1,83 @@
+using Microsoft.CodeAnalysis;
+
+namespace FinCompliance.Analyzers;
+
+/// <summary>Attribute look-ups used by every rule.</summary>
+public static class SymbolExtensions
+{
+    /// <summary>Whether <paramref name="symbol"/> carries an attribute of exactly <paramref name="attributeType"/>.</summary>
+    public static bool HasAttribute(this ISymbol symbol, INamedTypeSymbol? attributeType)
+        => symbol.GetAttribute(attributeType) is not null;
+
+    /// <summary>The first attribute of exactly <paramref name="attributeType"/> on <paramref name="symbol"/>, if any.</summary>
+    public static AttributeData? GetAttribute(this ISymbol symbol, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return null;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the return value of <paramref name="method"/> carries <paramref name="attributeType"/> (<c>[return: X]</c>).</summary>
+    public static bool ReturnHasAttribute(this IMethodSymbol method, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in method.GetReturnTypeAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> or one of its base types carries <paramref name="attributeType"/>
+    /// (the attributes are declared <c>Inherited = true</c>).
+    /// </summary>
+    public static bool HasAttributeOnTypeOrBase(this ITypeSymbol? type, INamedTypeSymbol? attributeType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.HasAttribute(attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The value of the first constructor argument, or of a named argument, of <paramref name="attribute"/>.</summary>
+    public static TypedConstant? GetArgument(this AttributeData attribute, int position, string? name = null)
+    {
+        if (name is not null)
+        {
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == name)
+                {
+                    return named.Value;
+                }
+            }
+        }
+
+        return position < attribute.ConstructorArguments.Length ? attribute.ConstructorArguments[position] : null;
+    }
+}
