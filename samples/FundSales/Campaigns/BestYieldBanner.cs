@@ -11,7 +11,7 @@ public sealed class BestYieldBanner
     [RiskWarning]
     public const string RiskWarning = "基金有风险，投资需谨慎。基金过往业绩不代表其未来表现。";
 
-    // FIN1004: 最高收益 is an absolute claim no one can substantiate.
+    // FIN1004: 全网最高收益 ("the highest yield on the whole web") is an absolute claim no one can substantiate.
     public string Headline => "全网最高收益的货币基金";
 
     // FIN1004: 央行背书 claims an endorsement the central bank never gives.
