@@ -202,6 +202,33 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         Assert.False(build.Succeeded, build.Describe());
     }
 
+    [Fact]
+    public void Package_flows_to_projects_that_reference_a_consumer()
+    {
+        // Downstream has no PackageReference of its own: the attributes, the analyzers and buildTransitive (its mode)
+        // reach it through the project reference, as they reach any project built on top of an annotated library.
+        var upstream = CompliantConsumer();
+        var directory = package.CreateConsumer(
+            "Downstream",
+            new Dictionary<string, string> { ["Banner.cs"] = EditorConfigSource },
+            $"""
+              <PropertyGroup>
+                <FinComplianceMode>Strict</FinComplianceMode>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{System.IO.Path.Combine(upstream, "Compliant.csproj")}" />
+              </ItemGroup>
+            """,
+            referencesPackage: false);
+
+        var build = package.Build(directory);
+
+        Assert.False(build.Succeeded, build.Describe());
+        var promise = Assert.Single(build.Find("FIN1001", "Banner.cs"));
+        Assert.Equal("error", promise.Severity);
+        Assert.Equal(LineOf(EditorConfigSource, "保本保息"), promise.Line);
+    }
+
     private string PromotionsConsumer() => Consumer(
         "Promotions",
         new Dictionary<string, string>

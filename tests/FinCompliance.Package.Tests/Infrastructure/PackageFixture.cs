@@ -69,11 +69,18 @@ public sealed class PackageFixture : IDisposable
 
     public string Version { get; }
 
+    private string PackageReferenceItem => $"""
+          <ItemGroup>
+            <PackageReference Include="{PackageId}" Version="[{Version}]" />
+          </ItemGroup>
+        """;
+
     /// <summary>
     /// Writes a consumer project (csproj referencing the packed FinCompliance, nuget.config, and <paramref name="files"/>)
-    /// into a fresh folder. <paramref name="projectBody"/> is extra csproj XML inside &lt;Project&gt;.
+    /// into a fresh folder. <paramref name="projectBody"/> is extra csproj XML inside &lt;Project&gt;. Without
+    /// <paramref name="referencesPackage"/> the project gets FinCompliance only through its own project references.
     /// </summary>
-    public string CreateConsumer(string name, IReadOnlyDictionary<string, string> files, string projectBody = "")
+    public string CreateConsumer(string name, IReadOnlyDictionary<string, string> files, string projectBody = "", bool referencesPackage = true)
     {
         var directory = Path.Combine(ConsumersDirectory, name);
         if (Directory.Exists(directory))
@@ -112,9 +119,7 @@ public sealed class PackageFixture : IDisposable
                 <ImplicitUsings>disable</ImplicitUsings>
                 <NuGetAudit>false</NuGetAudit>
               </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="{PackageId}" Version="[{Version}]" />
-              </ItemGroup>
+            {(referencesPackage ? PackageReferenceItem : string.Empty)}
             {projectBody}
             </Project>
             """);
