@@ -1,0 +1,33 @@
+using FinCompliance.Analyzers;
+using Microsoft.CodeAnalysis;
+
+namespace FinCompliance.Generators;
+
+/// <summary>
+/// Gives every partial <c>[ProductPromotion]</c> class, struct or record that has no <c>[RiskWarning]</c> member (own or
+/// inherited) the standard risk warning for its product kind:
+/// <c>[RiskWarning] public const string RiskWarning = "基金有风险，投资需谨慎。…";</c>.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class RiskWarningGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var promotions = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                "FinCompliance.ProductPromotionAttribute",
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                RiskWarningParser.Parse)
+            .Where(static model => model is not null)
+            .WithTrackingName(TrackingNames.RiskWarningPromotions);
+
+        var targets = promotions
+            .Combine(AttributeAliasOption.Create(context))
+            .Select(static (pair, _) => RiskWarningParser.HasAliasedRiskWarning(pair.Left!, AttributeAliases.Parse(pair.Right)) ? null : pair.Left)
+            .Where(static model => model is not null)
+            .WithTrackingName(TrackingNames.RiskWarningTargets);
+
+        context.RegisterSourceOutput(targets, static (output, model) =>
+            output.AddSource(RiskWarningEmitter.HintName(model!), RiskWarningEmitter.Emit(model!)));
+    }
+}
