@@ -18,7 +18,7 @@ public static class TrackingNames
     /// <summary>Masked record: records found through a member carrying <c>[PersonalData]</c>.</summary>
     public const string MaskedRecordAnnotated = "MaskedRecord.Annotated";
 
-    /// <summary>Masked record: partial records with other member attributes (aliases, DataClassification subclasses).</summary>
+    /// <summary>Masked record: the other partial records (aliases, DataClassification subclasses, personal-data member types).</summary>
     public const string MaskedRecordOtherAttributes = "MaskedRecord.OtherAttributes";
 
     /// <summary>Masked record: both sources merged, one model per record.</summary>

@@ -12,7 +12,8 @@ namespace FinCompliance.Generators;
 /// </summary>
 /// <remarks>
 /// Records are found through members carrying <c>[PersonalData]</c> (<c>ForAttributeWithMetadataName</c>) and, for
-/// aliases and <c>DataClassificationAttribute</c> subclasses, through partial records with other member attributes.
+/// aliases, <c>DataClassificationAttribute</c> subclasses and members whose type is personal data, through a syntax
+/// provider over the other partial records.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class MaskedRecordGenerator : IIncrementalGenerator
@@ -25,7 +26,7 @@ public sealed class MaskedRecordGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.MaskedRecordAnnotated);
 
         var otherAttributes = context.SyntaxProvider
-            .CreateSyntaxProvider(MaskedRecordParser.IsRecordWithOtherMemberAttributes, MaskedRecordParser.ParseRecordDeclaration)
+            .CreateSyntaxProvider(MaskedRecordParser.IsRecordNotFoundByAttribute, MaskedRecordParser.ParseRecordDeclaration)
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.MaskedRecordOtherAttributes);
 

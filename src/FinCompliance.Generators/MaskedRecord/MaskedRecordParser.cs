@@ -39,22 +39,24 @@ internal static class MaskedRecordParser
     }
 
     /// <summary>
-    /// Cheap syntax check for the other path: a partial record with a member or positional parameter carrying an
-    /// attribute that is not <c>[PersonalData]</c> (which the first path already finds) — an alias or a
-    /// <c>DataClassificationAttribute</c> subclass perhaps.
+    /// Cheap syntax check for the other path: a partial record that the <c>[PersonalData]</c> path does not find, or
+    /// not completely — no member says <c>[PersonalData]</c> (a member's type may be personal data), or a member carries
+    /// another attribute (an alias or a <c>DataClassificationAttribute</c> subclass perhaps). Partial records are few,
+    /// and the transform gives up at once on records without any classification.
     /// </summary>
-    public static bool IsRecordWithOtherMemberAttributes(SyntaxNode node, CancellationToken _)
+    public static bool IsRecordNotFoundByAttribute(SyntaxNode node, CancellationToken _)
     {
         if (node is not RecordDeclarationSyntax record || !record.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
             return false;
         }
 
+        var anyPersonalData = false;
         if (record.ParameterList is { } parameters)
         {
             foreach (var parameter in parameters.Parameters)
             {
-                if (HasOtherAttribute(parameter.AttributeLists))
+                if (ScanAttributes(parameter.AttributeLists, ref anyPersonalData))
                 {
                     return true;
                 }
@@ -63,13 +65,13 @@ internal static class MaskedRecordParser
 
         foreach (var member in record.Members)
         {
-            if (member is PropertyDeclarationSyntax or FieldDeclarationSyntax && HasOtherAttribute(member.AttributeLists))
+            if (member is PropertyDeclarationSyntax or FieldDeclarationSyntax && ScanAttributes(member.AttributeLists, ref anyPersonalData))
             {
                 return true;
             }
         }
 
-        return false;
+        return !anyPersonalData;
     }
 
     public static MaskedRecordModel? ParseAnnotatedMember(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -348,7 +350,8 @@ internal static class MaskedRecordParser
         _ => ValueShape.Reference,
     };
 
-    private static bool HasOtherAttribute(SyntaxList<AttributeListSyntax> lists)
+    /// <summary>True when a list has an attribute other than [PersonalData]/[NotPersonalData]; notes [PersonalData] seen.</summary>
+    private static bool ScanAttributes(SyntaxList<AttributeListSyntax> lists, ref bool anyPersonalData)
     {
         foreach (var list in lists)
         {
@@ -366,9 +369,15 @@ internal static class MaskedRecordParser
                     SimpleNameSyntax simple => simple.Identifier.ValueText,
                     _ => string.Empty,
                 };
-                if (name is not ("PersonalData" or "PersonalDataAttribute" or "NotPersonalData" or "NotPersonalDataAttribute"))
+                switch (name)
                 {
-                    return true;
+                    case "PersonalData" or "PersonalDataAttribute":
+                        anyPersonalData = true;
+                        break;
+                    case "NotPersonalData" or "NotPersonalDataAttribute":
+                        break;
+                    default:
+                        return true;
                 }
             }
         }

@@ -184,6 +184,32 @@ public class MaskedRecordGeneratorTests
     }
 
     [Fact]
+    public void Member_whose_type_is_personal_data_is_masked_unless_opted_out()
+    {
+        var run = Run("""
+            using FinCompliance;
+            [PersonalData(PersonalDataKind.BankCardNumber)]
+            public sealed class BankCard
+            {
+                public BankCard(string number) => Number = number;
+                public string Number { get; }
+                public override string ToString() => Number;
+            }
+
+            public partial record Payment(string Reference, BankCard Card, [NotPersonalData] BankCard? TestCard);
+
+            public static class Probe
+            {
+                public static string Show() => new Payment("R-1", new BankCard("6222020200112233445"), new BankCard("4111111111111111")).ToString();
+            }
+            """);
+
+        Assert.Equal(
+            "Payment { Reference = R-1, Card = 622202*********3445, TestCard = 4111111111111111 }",
+            GeneratedAssembly.Invoke(run, "Probe", "Show"));
+    }
+
+    [Fact]
     public void Property_targeted_attribute_on_a_positional_parameter_is_found()
     {
         var run = Run("""
