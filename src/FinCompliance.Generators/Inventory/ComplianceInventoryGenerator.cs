@@ -41,11 +41,11 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
             .Select(static (pair, _) => InventoryParser.Build(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.InventoryModel);
 
-        context.RegisterSourceOutput(model, static (output, inventory) =>
+        context.RegisterSourceOutput(model.Combine(LanguageSupport.Nullable(context)), static (output, pair) =>
         {
-            if (inventory is not null)
+            if (pair.Left is { } inventory)
             {
-                output.AddSource(InventoryEmitter.HintName, InventoryEmitter.Emit(inventory));
+                output.AddSource(InventoryEmitter.HintName, InventoryEmitter.Emit(inventory, pair.Right));
             }
         });
     }

@@ -5,10 +5,10 @@ internal static class InventoryEmitter
 {
     public const string HintName = "FinCompliance.Generated.ComplianceInventory.g.cs";
 
-    public static string Emit(InventoryModel model)
+    public static string Emit(InventoryModel model, bool nullable)
     {
         var writer = new CodeWriter();
-        GeneratedCode.WriteFileHeader(writer);
+        GeneratedCode.WriteFileHeader(writer, nullable);
         using (writer.Block("namespace FinCompliance.Generated"))
         {
             writer.Line("/// <summary>");

@@ -7,10 +7,10 @@ internal static class RiskWarningEmitter
 {
     public static string HintName(RiskWarningModel model) => GeneratedCode.HintName(model.Declaration.MetadataName, "RiskWarning");
 
-    public static string Emit(RiskWarningModel model)
+    public static string Emit(RiskWarningModel model, bool nullable)
     {
         var writer = new CodeWriter();
-        GeneratedCode.WriteFileHeader(writer);
+        GeneratedCode.WriteFileHeader(writer, nullable);
         model.Declaration.Write(writer, body =>
         {
             body.Line("/// <summary>");

@@ -27,7 +27,7 @@ public sealed class RiskWarningGenerator : IIncrementalGenerator
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.RiskWarningTargets);
 
-        context.RegisterSourceOutput(targets, static (output, model) =>
-            output.AddSource(RiskWarningEmitter.HintName(model!), RiskWarningEmitter.Emit(model!)));
+        context.RegisterSourceOutput(targets.Combine(LanguageSupport.Nullable(context)), static (output, pair) =>
+            output.AddSource(RiskWarningEmitter.HintName(pair.Left!), RiskWarningEmitter.Emit(pair.Left!, pair.Right)));
     }
 }

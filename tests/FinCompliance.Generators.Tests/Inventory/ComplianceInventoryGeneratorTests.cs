@@ -164,6 +164,16 @@ public class ComplianceInventoryGeneratorTests
     }
 
     [Fact]
+    public void CSharp_7_3_project_gets_a_file_without_nullable_directive()
+    {
+        var generated = Assert.Single(LegacyLanguage.Run(
+            new ComplianceInventoryGenerator(),
+            "public class Customer { [FinCompliance.PersonalData(FinCompliance.PersonalDataKind.Phone)] public string Phone { get; set; } }"));
+        Assert.DoesNotContain("#nullable", generated);
+        Assert.Contains("new Entry(\"P:Customer.Phone\", \"Property\", \"PersonalData\", \"Phone\", \"C2\", \"\")", generated);
+    }
+
+    [Fact]
     public void Broken_code_does_not_throw()
     {
         var compilation = GeneratorHarness.CreateCompilation("""

@@ -111,6 +111,14 @@ public class RiskWarningGeneratorTests
     }
 
     [Fact]
+    public void CSharp_7_3_project_gets_a_file_without_nullable_directive()
+    {
+        var generated = Assert.Single(LegacyLanguage.Run(new RiskWarningGenerator(), "[FinCompliance.ProductPromotion] public partial class Promo { }"));
+        Assert.DoesNotContain("#nullable", generated);
+        Assert.Contains("public const string RiskWarning", generated);
+    }
+
+    [Fact]
     public void Broken_code_does_not_throw()
     {
         var generator = new GeneratorHarness(new RiskWarningGenerator());
