@@ -36,10 +36,9 @@ internal static class GeneratedCode
     public static string Xml(string value)
         => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    /// <summary>A hint name from a type's metadata name (<c>Ns.Outer+Inner`1</c> → <c>Ns.Outer.Inner_1</c>).</summary>
-    public static string HintName(string metadataName, string suffix)
-    {
-        var name = metadataName.Replace('+', '.').Replace('`', '_').Replace('<', '_').Replace('>', '_');
-        return name + "." + suffix + ".g.cs";
-    }
+    /// <summary>
+    /// A hint name from a type's metadata name: <c>Ns.Outer+Inner`1</c> → <c>Ns.Outer.Inner`1</c> (a namespace and a
+    /// type cannot share a dotted name; the arity mark stays so that <c>T`1</c> and <c>T_1</c> do not collide).
+    /// </summary>
+    public static string HintName(string metadataName, string suffix) => metadataName.Replace('+', '.') + "." + suffix + ".g.cs";
 }

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using FinCompliance.Analyzers;
 using Microsoft.CodeAnalysis;
 
@@ -21,7 +24,10 @@ public sealed class RiskWarningGenerator : IIncrementalGenerator
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.RiskWarningPromotions);
 
+        // Broken code may put the attribute on two parts of one type: one model per type.
         var targets = promotions
+            .Collect()
+            .SelectMany(static (models, _) => Distinct(models))
             .Combine(AttributeAliasOption.Create(context))
             .Select(static (pair, _) => RiskWarningParser.HasAliasedRiskWarning(pair.Left!, AttributeAliases.Parse(pair.Right)) ? null : pair.Left)
             .Where(static model => model is not null)
@@ -29,5 +35,20 @@ public sealed class RiskWarningGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(targets.Combine(LanguageSupport.Nullable(context)), static (output, pair) =>
             output.AddSource(RiskWarningEmitter.HintName(pair.Left!), RiskWarningEmitter.Emit(pair.Left!, pair.Right)));
+    }
+
+    private static ImmutableArray<RiskWarningModel> Distinct(ImmutableArray<RiskWarningModel?> models)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<RiskWarningModel>(models.Length);
+        foreach (var model in models)
+        {
+            if (model is not null && seen.Add(model.Declaration.MetadataName))
+            {
+                result.Add(model);
+            }
+        }
+
+        return result.ToImmutable();
     }
 }

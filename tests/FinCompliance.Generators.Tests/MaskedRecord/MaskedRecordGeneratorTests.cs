@@ -141,7 +141,7 @@ public class MaskedRecordGeneratorTests
         Assert.Equal(4, run.Sources.Count);
         foreach (var (hintName, text) in run.Sources)
         {
-            Snapshot.Verify(text, "MaskedRecord." + hintName.Replace(".PrintMembers.g.cs", string.Empty));
+            Snapshot.Verify(text, "MaskedRecord." + hintName.Replace(".PrintMembers.g.cs", string.Empty).Replace('`', '_'));
         }
 
         Assert.Equal(

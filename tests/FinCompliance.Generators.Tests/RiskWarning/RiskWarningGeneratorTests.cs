@@ -60,7 +60,7 @@ public class RiskWarningGeneratorTests
             """);
 
         var (hintName, text) = Assert.Single(run.Sources);
-        Assert.Equal("Shop.Campaigns.Outer_1.Pitch_1.RiskWarning.g.cs", hintName);
+        Assert.Equal("Shop.Campaigns.Outer`1.Pitch`1.RiskWarning.g.cs", hintName);
         Snapshot.Verify(text, "RiskWarning.Nested_generic_record");
     }
 
@@ -119,8 +119,27 @@ public class RiskWarningGeneratorTests
     }
 
     [Fact]
+    public void Generic_and_underscored_types_of_the_same_name_get_distinct_files()
+    {
+        var run = Run("""
+            using FinCompliance;
+            [ProductPromotion] public partial class Promo<T> { }
+            [ProductPromotion] public partial class Promo_1 { }
+            """);
+
+        Assert.Equal(["Promo_1.RiskWarning.g.cs", "Promo`1.RiskWarning.g.cs"], run.Sources.Keys.Order(System.StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Broken_code_does_not_throw()
     {
+        var twoParts = GeneratorHarness.CreateCompilation(
+            "[FinCompliance.ProductPromotion] public partial class Twice { }",
+            "[FinCompliance.ProductPromotion(FinCompliance.ProductKind.Fund)] public partial class Twice { }");
+        var twoPartsResult = new GeneratorHarness(new RiskWarningGenerator()).CreateDriver().RunGenerators(twoParts).GetRunResult().Results.Single();
+        Assert.Null(twoPartsResult.Exception);
+        Assert.Single(twoPartsResult.GeneratedSources);
+
         var generator = new GeneratorHarness(new RiskWarningGenerator());
         var compilation = GeneratorHarness.CreateCompilation("""
             using FinCompliance;
