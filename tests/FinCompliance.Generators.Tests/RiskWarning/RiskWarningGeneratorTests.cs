@@ -174,4 +174,17 @@ public class RiskWarningGeneratorTests
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GeneratorRun.AssertNothingRegenerated(rerun, Steps));
         Assert.Contains("信托产品有风险", Assert.Single(Edits.Sources(rerun)).Value);
     }
+
+    [Fact]
+    public void Adding_a_warning_to_the_base_class_in_another_file_removes_the_generated_one()
+    {
+        var run = Run(
+            "[FinCompliance.ProductPromotion] public partial class Promo : Base { }",
+            "public class Base { }");
+        Assert.Single(run.Sources);
+
+        var rerun = run.RunAfterEdit(c => Edits.ReplaceFile(c, 1, "public class Base { [FinCompliance.RiskWarning] public string Text => \"市场有风险，投资需谨慎。\"; }"));
+
+        Assert.Empty(rerun.GeneratedSources);
+    }
 }
