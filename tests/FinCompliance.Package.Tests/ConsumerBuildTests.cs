@@ -122,6 +122,7 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         var build = package.Build(PromotionsConsumer(), "-warnaserror");
 
         Assert.False(build.Succeeded, build.Describe());
+        Assert.True(build.OtherErrors.Count == 0, build.Describe());
         var headline = Assert.Single(build.Find("FIN1001", "Banner.cs"), d => d.Line == LineOf(BannerSource, "保本保息"));
         Assert.Equal("error", headline.Severity);
     }
@@ -132,6 +133,7 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         var build = package.Build(PromotionsConsumer(), "-p:FinComplianceMode=Strict");
 
         Assert.False(build.Succeeded, build.Describe());
+        Assert.True(build.OtherErrors.Count == 0, build.Describe());
         Assert.NotEmpty(build.Find("FIN1001", "Banner.cs"));
         Assert.NotEmpty(build.Find("FIN1001", "landing.md"));
         Assert.NotEmpty(build.Find("FIN0001", "FinCompliance.terms.txt"));
@@ -145,8 +147,10 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         var build = package.Build(PromotionsConsumer(), "-p:FinComplianceMode=strict");
 
         Assert.False(build.Succeeded, build.Describe());
-        Assert.All(build.Find("FIN1001"), d => Assert.Equal("error", d.Severity));
+        Assert.True(build.OtherErrors.Count == 0, build.Describe());
         Assert.Empty(build.Find("FIN0001", "Promotions.csproj"));
+        Assert.NotEmpty(build.Find("FIN1001", "Banner.cs"));
+        Assert.All(build.FinDiagnostics, d => Assert.Equal("error", d.Severity));
     }
 
     [Fact]
@@ -200,6 +204,7 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         Assert.Equal("error", claim.Severity);
         Assert.Equal(LineOf(EditorConfigSource, "央行背书"), claim.Line);
         Assert.False(build.Succeeded, build.Describe());
+        Assert.True(build.OtherErrors.Count == 0, build.Describe());
     }
 
     [Fact]
@@ -224,6 +229,7 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         var build = package.Build(directory);
 
         Assert.False(build.Succeeded, build.Describe());
+        Assert.True(build.OtherErrors.Count == 0, build.Describe());
         var promise = Assert.Single(build.Find("FIN1001", "Banner.cs"));
         Assert.Equal("error", promise.Severity);
         Assert.Equal(LineOf(EditorConfigSource, "保本保息"), promise.Line);

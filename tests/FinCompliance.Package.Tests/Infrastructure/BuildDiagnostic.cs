@@ -50,6 +50,10 @@ public sealed class BuildResult
     public IReadOnlyList<BuildDiagnostic> FinDiagnostics
         => Diagnostics.Where(d => d.Id.StartsWith("FIN", StringComparison.Ordinal)).ToList();
 
+    /// <summary>Errors that are not FinCompliance's (a missing globalconfig would be CS2001, for instance).</summary>
+    public IReadOnlyList<BuildDiagnostic> OtherErrors
+        => Diagnostics.Where(d => d.Severity == "error" && !d.Id.StartsWith("FIN", StringComparison.Ordinal)).ToList();
+
     public IReadOnlyList<BuildDiagnostic> Find(string id, string? fileName = null)
         => Diagnostics.Where(d => d.Id == id && (fileName is null || string.Equals(d.FileName, fileName, StringComparison.OrdinalIgnoreCase))).ToList();
 
