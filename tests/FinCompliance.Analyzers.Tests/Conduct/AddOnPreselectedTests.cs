@@ -131,7 +131,7 @@ public sealed class AddOnPreselectedTests
             public class Order
             {
                 [OptIn] public bool Insurance { get; set; } = {|CS0103:yes|};
-                [OptIn, DefaultValue({|CS1503:"true"|})] public bool Newsletter { get; set; }
+                [OptIn, DefaultValue("true")] public bool Newsletter { get; set; } // a string default: not the constant true
                 [OptIn] public bool Express { get; set; } = {|CS0029:"true"|};
             }
             """);
