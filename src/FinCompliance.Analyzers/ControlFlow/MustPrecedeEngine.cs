@@ -269,8 +269,9 @@ internal sealed class MustPrecedeEngine
                     break;
 
                 case IAwaitOperation awaitOperation when IsAwaitedCheck(awaitOperation.Operation, out var awaitedMethod)
-                                                 && awaitedMethod.ReturnType is INamedTypeSymbol { IsGenericType: false }:
-                    // An awaited Task / ValueTask check throws through the await when it fails.
+                                                 && !IsTaskOfBoolean(awaitedMethod.ReturnType):
+                    // An awaited check that does not answer with a bool (Task, ValueTask, Task<Result>) throws through
+                    // the await when it fails.
                     State.SetPassed();
                     break;
 
@@ -426,7 +427,7 @@ internal sealed class MustPrecedeEngine
 
     private static bool PassesByCompleting(IMethodSymbol method)
     {
-        // bool results must guard the path; Task / ValueTask (generic or not) count only when awaited.
+        // bool results must guard the path; tasks (generic or not) count only when awaited.
         var returnType = method.ReturnType;
         return !IsBoolean(returnType) && !IsTask(returnType);
     }

@@ -24,6 +24,8 @@ public sealed class MustPrecedeEngineTests
             [SuitabilityCheck] public ValueTask<bool> IsSuitableValueAsync(int customer) => new(customer > 0);
             [SuitabilityCheck] public void EnsureSuitable(int customer) { if (customer <= 0) throw new InvalidOperationException(); }
             [SuitabilityCheck] public Task EnsureSuitableAsync(int customer) => Task.CompletedTask;
+            [SuitabilityCheck] public string Assess(int customer) => "R3";
+            [SuitabilityCheck] public Task<string> AssessAsync(int customer) => Task.FromResult("R3");
             [ProductSale] public int Sell(int customer) => 1;
             [ProductSale] public Task SellAsync(int customer) => Task.CompletedTask;
             public bool Other() => true;
@@ -101,6 +103,9 @@ public sealed class MustPrecedeEngineTests
             void Void(int c) { EnsureSuitable(c); Sell(c); }
             async Task AwaitedTask(int c) { await EnsureSuitableAsync(c); await SellAsync(c); }
             void TaskNotAwaited(int c) { _ = EnsureSuitableAsync(c); {|FIN4001:Sell(c)|}; }
+            void OtherResult(int c) { var level = Assess(c); Sell(c); }
+            async Task AwaitedOtherResult(int c) { var level = await AssessAsync(c); Sell(c); }
+            void OtherResultTaskNotAwaited(int c) { var pending = AssessAsync(c); {|FIN4001:Sell(c)|}; }
             void IgnoredBool(int c) { IsSuitable(c); {|FIN4001:Sell(c)|}; }
             """);
 
