@@ -99,11 +99,22 @@ public sealed class AddOnPreselectedAnalyzer : FinComplianceAnalyzer
                 }
 
                 // [DefaultValue(true)]: tells designers, serializers and binders the add-on starts selected.
+                // Also [DefaultValue(typeof(bool), "true")], the form designers write.
                 var defaultValue = member.GetAttribute(defaultValueAttribute);
-                if (defaultValue is { ConstructorArguments: [{ Value: true }] }
-                    && defaultValue.ApplicationSyntaxReference?.GetSyntax(symbol.CancellationToken) is AttributeSyntax { ArgumentList.Arguments: [var argument] })
+                var trueArgument = defaultValue?.ConstructorArguments switch
                 {
-                    symbol.ReportDiagnostic(Diagnostic.Create(Rules.AddOnPreselected, argument.Expression.GetLocation(), member.Name));
+                    [{ Value: true }] => 0,
+                    [{ Value: ITypeSymbol { SpecialType: SpecialType.System_Boolean } }, { Value: string text }]
+                        when string.Equals(text.Trim(), "true", System.StringComparison.OrdinalIgnoreCase) => 1,
+                    _ => -1,
+                };
+
+                if (trueArgument >= 0
+                    && defaultValue!.ApplicationSyntaxReference?.GetSyntax(symbol.CancellationToken) is AttributeSyntax { ArgumentList: { } arguments }
+                    && trueArgument < arguments.Arguments.Count)
+                {
+                    symbol.ReportDiagnostic(Diagnostic.Create(
+                        Rules.AddOnPreselected, arguments.Arguments[trueArgument].Expression.GetLocation(), member.Name));
                 }
 
                 // record Order([property: OptIn] bool Insurance = true): the positional parameter initialises the property.

@@ -43,7 +43,11 @@ public sealed class AddOnPreselectedCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression).WithTriviaFrom(value);
+        // [DefaultValue(typeof(bool), "true")] takes the value as text.
+        ExpressionSyntax replacement = value.IsKind(SyntaxKind.StringLiteralExpression)
+            ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("false"))
+            : SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression);
+        replacement = replacement.WithTriviaFrom(value);
         return document.WithSyntaxRoot(root.ReplaceNode(value, replacement));
     }
 }

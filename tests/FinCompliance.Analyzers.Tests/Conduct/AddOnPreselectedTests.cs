@@ -42,7 +42,9 @@ public sealed class AddOnPreselectedTests
             public class Order
             {
                 [OptIn, DefaultValue({|FIN4002:true|})] public bool Insurance { get; set; }
+                [OptIn, DefaultValue(typeof(bool), {|FIN4002:"True"|})] public bool AutoRenew { get; set; }
                 [OptIn, DefaultValue(false)] public bool Newsletter { get; set; }
+                [OptIn, DefaultValue(typeof(bool), "false")] public bool Marketing { get; set; }
                 [DefaultValue(true)] public bool ExpressDelivery { get; set; }
             }
             """);
@@ -142,6 +144,7 @@ public sealed class AddOnPreselectedTests
             public record Order(string Fund, [property: OptIn] bool Insurance = {|FIN4002:true|})
             {
                 [OptIn, DefaultValue({|FIN4002:true|})] public bool Newsletter { get; set; } = {|FIN4002:true|};
+                [OptIn, DefaultValue(typeof(bool), {|FIN4002:"true"|})] public bool AutoRenew { get; set; }
                 [OptIn] public bool Marketing { get; init; }
                 public Order Upsell() => this with { Marketing = {|FIN4002:true|} /* upsell */ };
             }
@@ -149,6 +152,7 @@ public sealed class AddOnPreselectedTests
             public record Order(string Fund, [property: OptIn] bool Insurance = false)
             {
                 [OptIn, DefaultValue(false)] public bool Newsletter { get; set; } = false;
+                [OptIn, DefaultValue(typeof(bool), "false")] public bool AutoRenew { get; set; }
                 [OptIn] public bool Marketing { get; init; }
                 public Order Upsell() => this with { Marketing = false /* upsell */ };
             }
