@@ -261,8 +261,9 @@ internal sealed class MustPrecedeEngine
                         reporter(invocation);
                     }
 
-                    if (engine.isCheck(method) && PassesByCompleting(method))
+                    if ((engine.isCheck(method) && PassesByCompleting(method)) || DoesNotReturn(method))
                     {
+                        // After a [DoesNotReturn] call (ThrowHelper.NotSuitable()) nothing is reached: any fact holds.
                         State.SetPassed();
                     }
 
@@ -423,6 +424,19 @@ internal sealed class MustPrecedeEngine
                 ITupleOperation tuple => tuple.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == tuple,
                 _ => local.IsDeclaration,
             };
+    }
+
+    private static bool DoesNotReturn(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "DoesNotReturnAttribute", ContainingNamespace.Name: "CodeAnalysis" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool PassesByCompleting(IMethodSymbol method)

@@ -59,6 +59,10 @@ public sealed class MustPrecedeEngineTests
             void Break(int[] cs) { foreach (var c in cs) { if (!IsSuitable(c)) break; Sell(c); } }
             void ExitOnSuccess(int c) { if (IsSuitable(c)) return; {|FIN4001:Sell(c)|}; }
             void NoExit(int c) { if (!IsSuitable(c)) Console.WriteLine(); {|FIN4001:Sell(c)|}; }
+            void ThrowHelper(int c) { if (!IsSuitable(c)) Fail(); Sell(c); }
+            void ReturningHelper(int c) { if (!IsSuitable(c)) Warn(); {|FIN4001:Sell(c)|}; }
+            [System.Diagnostics.CodeAnalysis.DoesNotReturn] static void Fail() => throw new InvalidOperationException();
+            static void Warn() { }
             """);
 
     [Fact]
