@@ -321,10 +321,10 @@ public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
                     : null;
 
             case BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual when IsDateOf(binary.LeftOperand, row):
-                return CutoffAge(binary.RightOperand, 0);
+                return CutoffAge(binary.RightOperand, 0) ?? RecordAge.Unverifiable;
 
             case BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual when IsDateOf(binary.RightOperand, row):
-                return CutoffAge(binary.LeftOperand, 0);
+                return CutoffAge(binary.LeftOperand, 0) ?? RecordAge.Unverifiable;
 
             default:
                 return null;

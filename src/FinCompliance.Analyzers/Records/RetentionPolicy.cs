@@ -39,6 +39,9 @@ internal static class RetentionPolicy
 /// <summary>How old a query's filter makes the deleted records at least: an amount of a calendar unit.</summary>
 internal readonly struct RecordAge
 {
+    /// <summary>A date comparison whose cut-off is not a recognisable "now minus a constant" (a parameter, a field, …).</summary>
+    public static RecordAge Unverifiable => new(0, "unverifiable");
+
     public RecordAge(double amount, string unit)
     {
         Amount = amount;
@@ -62,9 +65,12 @@ internal readonly struct RecordAge
     {
         "years" => Amount >= years,
         "months" => Amount >= years * 12,
-        _ => Amount >= RetentionPolicy.DaysCovering(years),
+        "days" => Amount >= RetentionPolicy.DaysCovering(years),
+        _ => false,
     };
 
     public override string ToString()
-        => string.Format(CultureInfo.InvariantCulture, "after {0} {1}", Amount, Amount == 1 ? Unit.TrimEnd('s') : Unit);
+        => Unit == "unverifiable"
+            ? "with an age filter whose cut-off cannot be verified"
+            : string.Format(CultureInfo.InvariantCulture, "after {0} {1}", Amount, Amount == 1 ? Unit.TrimEnd('s') : Unit);
 }

@@ -113,6 +113,9 @@ public sealed class RetainedRecordDeletedEarlyTests
                     db.Transactions.Where(t => t.CreatedAt < DateTime.UtcNow.AddYears(-5) || t.Amount == 0).{|#6:ExecuteDelete()|};
                     db.Transactions.Where(t => t.CreatedAt < DateTime.UtcNow.AddMonths(-59)).{|#7:ExecuteDelete()|};
                 }
+
+                public void Purge(Db db, DateTime cutoff)
+                    => db.Transactions.Where(t => t.CreatedAt < cutoff).{|#8:ExecuteDelete()|};
             }
             """,
             [],
@@ -125,6 +128,7 @@ public sealed class RetainedRecordDeletedEarlyTests
                 Verify.Diagnostic(Rules.RetainedRecordDeletedEarly).WithLocation(5).WithArguments("IdentityDocument", "after 5 years", 10),
                 Verify.Diagnostic(Rules.RetainedRecordDeletedEarly).WithLocation(6).WithArguments("Transaction", "with no retention filter", 5),
                 Verify.Diagnostic(Rules.RetainedRecordDeletedEarly).WithLocation(7).WithArguments("Transaction", "after 59 months", 5),
+                Verify.Diagnostic(Rules.RetainedRecordDeletedEarly).WithLocation(8).WithArguments("Transaction", "with an age filter whose cut-off cannot be verified", 5),
             ]);
 
     [Fact]
