@@ -163,16 +163,20 @@ public sealed class ConsumerBuildTests(PackageFixture package)
     }
 
     [Fact]
-    public void Invalid_mode_is_reported_as_FIN0001_and_default_severities_apply()
+    public void Invalid_configuration_values_are_reported_as_FIN0001_and_defaults_apply()
     {
-        var build = package.Build(CompliantConsumer(), "-p:FinComplianceMode=Paranoid");
+        // The mode is checked by the package's targets (at the project file), the retention period by the analyzers:
+        // this also proves FinComplianceRetentionYears reaches them as a compiler-visible build property.
+        var build = package.Build(CompliantConsumer(), "-p:FinComplianceMode=Paranoid", "-p:FinComplianceRetentionYears=seven");
 
         Assert.True(build.Succeeded, build.Describe());
-        var invalid = Assert.Single(build.FinDiagnostics);
-        Assert.Equal("FIN0001", invalid.Id);
-        Assert.Equal("warning", invalid.Severity);
-        Assert.Equal("Compliant.csproj", invalid.FileName);
-        Assert.Contains("Paranoid", invalid.Message, StringComparison.Ordinal);
+        Assert.All(build.FinDiagnostics, d => Assert.Equal("FIN0001", d.Id));
+        Assert.All(build.FinDiagnostics, d => Assert.Equal("warning", d.Severity));
+        var mode = Assert.Single(build.FinDiagnostics, d => d.Message.Contains("Paranoid", StringComparison.Ordinal));
+        Assert.Equal("Compliant.csproj", mode.FileName);
+        Assert.Single(build.FinDiagnostics, d => d.Message.Contains("FinComplianceRetentionYears", StringComparison.Ordinal)
+                                                 && d.Message.Contains("seven", StringComparison.Ordinal));
+        Assert.Equal(2, build.FinDiagnostics.Count);
     }
 
     [Fact]
