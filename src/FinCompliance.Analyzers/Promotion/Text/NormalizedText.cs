@@ -84,7 +84,7 @@ public sealed class NormalizedText
     {
         if (c >= '\uFF01' && c <= '\uFF5E')
         {
-            return (char)(c - 0xFEE0); // full-width ASCII: ＡＢＣ, ％, １００
+            c = (char)(c - 0xFEE0); // full-width ASCII: ＡＢＣ, ％, １００, －
         }
 
         switch (c)

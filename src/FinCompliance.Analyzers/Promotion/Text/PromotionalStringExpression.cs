@@ -151,11 +151,12 @@ internal static class PromotionalStringExpression
                     break;
                 case IFieldReferenceOperation { Field: { IsConst: true } field, ConstantValue: { HasValue: true, Value: string value } }:
                     // A constant declared in a promotion is read (and reported) at its declaration already.
-                    current.BeginPiece(field.Locations.Any(l => l.IsInSource) && PromotionScope.Contains(field, productPromotion));
+                    current.BeginPiece(operation.Syntax.SpanStart, operation.Syntax.Span.End,
+                        field.Locations.Any(l => l.IsInSource) && PromotionScope.Contains(field, productPromotion));
                     current.AppendOpaque(value, operation.Syntax.SpanStart, operation.Syntax.Span.End);
                     break;
                 case ILocalReferenceOperation { Local.IsConst: true, ConstantValue: { HasValue: true, Value: string value } }:
-                    current.BeginPiece(isReportedElsewhere: true);
+                    current.BeginPiece(operation.Syntax.SpanStart, operation.Syntax.Span.End, isReportedElsewhere: true);
                     current.AppendOpaque(value, operation.Syntax.SpanStart, operation.Syntax.Span.End);
                     break;
                 default:
@@ -213,12 +214,12 @@ internal static class PromotionalStringExpression
                     break;
                 default:
                     // Anything unexpected: read the value, report at the whole token.
-                    current.BeginPiece();
+                    current.BeginPiece(token.SpanStart, token.Span.End);
                     current.AppendOpaque(token.ValueText, token.SpanStart, token.Span.End);
                     return;
             }
 
-            current.BeginPiece();
+            current.BeginPiece(token.SpanStart, token.Span.End);
             EscapeDecoder.Append(current, text, start, System.Math.Max(start, end), token.SpanStart, mode);
         }
 
@@ -232,7 +233,7 @@ internal static class PromotionalStringExpression
                 SyntaxKind.InterpolatedVerbatimStringStartToken => (EscapeDecoder.Mode.Verbatim, true),
                 _ => (EscapeDecoder.Mode.Raw, false),
             };
-            current.BeginPiece();
+            current.BeginPiece(token.SpanStart, token.Span.End);
             EscapeDecoder.Append(current, token.Text, 0, token.Text.Length, token.SpanStart, mode, doubledBraces);
         }
     }

@@ -15,16 +15,20 @@ public sealed class TextRun
     private readonly List<int> ends = [];
     private readonly List<int> pieces = [];
     private readonly List<bool> reportedElsewhere = [];
+    private readonly List<(int Start, int End)> pieceSpans = [];
 
     public int Length => text.Length;
 
     public override string ToString() => text.ToString();
 
-    /// <summary>Starts a new piece; returns its id.</summary>
-    public int BeginPiece(bool isReportedElsewhere = false)
+    /// <summary>
+    /// Starts a new piece written at source span [start, end) (a whole literal or constant reference); a match
+    /// across pieces is reported over the whole pieces (<c>"保" + "本"</c>).
+    /// </summary>
+    public void BeginPiece(int start, int end, bool isReportedElsewhere = false)
     {
         reportedElsewhere.Add(isReportedElsewhere);
-        return reportedElsewhere.Count - 1;
+        pieceSpans.Add((start, end));
     }
 
     /// <summary>Appends one character of the current piece that came from source span [start, end).</summary>
@@ -46,7 +50,16 @@ public sealed class TextRun
     }
 
     /// <summary>The source span of run characters [from, to).</summary>
-    public (int Start, int End) SourceSpan(int from, int to) => (starts[from], ends[to - 1]);
+    public (int Start, int End) SourceSpan(int from, int to)
+    {
+        int first = pieces[from], last = pieces[to - 1];
+        if (first == last || first < 0 || last < 0)
+        {
+            return (starts[from], ends[to - 1]);
+        }
+
+        return (System.Math.Min(starts[from], pieceSpans[first].Start), System.Math.Max(ends[to - 1], pieceSpans[last].End));
+    }
 
     /// <summary>
     /// Whether characters [from, to) all belong to one piece that is reported at its own declaration (a
