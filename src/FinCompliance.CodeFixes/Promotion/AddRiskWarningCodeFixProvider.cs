@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FinCompliance.Analyzers;
@@ -71,11 +72,14 @@ public sealed class AddRiskWarningCodeFixProvider : CodeFixProvider
 
         var name = FreeMemberName(type);
         var text = SymbolDisplay.FormatLiteral(StandardRiskWarnings.Chinese(kind), quote: true);
+        var newLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString();
+        newLine = newLine.Length == 0 ? "\n" : newLine;
         var member = SyntaxFactory.ParseMemberDeclaration(
-            $"[global::FinCompliance.RiskWarning]\npublic const string {name} = {text};\n")!;
+            $"[global::FinCompliance.RiskWarning]{newLine}public const string {name} = {text};{newLine}")!;
         if (declaration.Members.Count > 0)
         {
-            member = member.WithTrailingTrivia(member.GetTrailingTrivia().Add(SyntaxFactory.ElasticCarriageReturnLineFeed));
+            // A blank line between the warning and the members that were there.
+            member = member.WithTrailingTrivia(member.GetTrailingTrivia().Add(SyntaxFactory.EndOfLine(newLine)));
         }
 
         member = member.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
