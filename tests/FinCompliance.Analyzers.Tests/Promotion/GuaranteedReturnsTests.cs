@@ -41,7 +41,7 @@ public sealed class GuaranteedReturnsTests
 
         public static class Copy
         {
-            public const string Promise = "保本保息";
+            public const string Promise = "稳赚不赔";
             public const string Half = "保";
         }
 

@@ -11,10 +11,10 @@ internal static class BuiltInTerms
 {
     /// <summary>FIN1001: promises of principal protection, guaranteed yield or no risk (SPEC §4 and common variants).</summary>
     public static readonly ImmutableArray<string> Guarantee = ImmutableArray.Create(
-        "保本", "保息", "保本保息", "保收益", "保底收益", "保底", "保证本金", "保障本金", "本金无忧", "本金保障", "本息保障",
+        "保本", "保息", "保收益", "保底收益", "保底", "保证本金", "保障本金", "本金无忧", "本金保障", "本息保障",
         "保证收益", "承诺收益", "收益保证", "固定收益保证", "稳赚", "稳赚不赔", "包赚", "只赚不赔", "稳赢", "零风险", "无风险",
         "没有风险", "没风险", "毫无风险", "不会亏损", "不会亏本", "绝不亏损", "刚性兑付", "刚兑", "100%安全", "百分百安全",
-        "100%保本", "旱涝保收", "保本保收益", "本息全额保障",
+        "100%保本", "旱涝保收", "本息全额保障",
         "guaranteed return", "guaranteed returns", "guaranteed yield", "guaranteed yields", "guaranteed income",
         "guaranteed profit", "guaranteed profits", "guaranteed interest", "guarantee returns", "guarantees returns",
         "guarantee your returns", "returns are guaranteed", "return is guaranteed", "yield is guaranteed",
