@@ -29,7 +29,7 @@ internal static class BuiltInTerms
         "首选", "顶级", "国家级", "世界级", "史上最", "全网最", "全国首家", "央行背书", "监管背书", "政府背书", "国资背书",
         "国家背书", "央行认可", "央行批准", "监管认可", "监管批准", "政府认可", "政府担保", "国家担保",
         "best return", "best returns", "best yield", "best rates", "highest yield", "highest yields", "highest return",
-        "highest returns", "highest interest", "number one", "no. 1", "#1", "top rated", "government backed",
+        "highest returns", "highest interest", "number one", "no. 1", "no.1", "#1", "top rated", "government backed",
         "backed by the government", "government endorsed", "government guaranteed", "state backed",
         "regulator approved", "approved by the regulator", "regulator endorsed", "endorsed by the regulator",
         "central bank backed", "backed by the central bank", "sec approved", "fca approved");
