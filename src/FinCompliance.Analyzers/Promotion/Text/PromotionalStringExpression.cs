@@ -36,7 +36,7 @@ internal static class PromotionalStringExpression
     /// </summary>
     public static List<TextRun>? Read(IOperation operation, INamedTypeSymbol productPromotion)
     {
-        if (!IsStringPiece(operation) || IsPartOfLarger(operation) || !IsCopy(operation))
+        if (!IsOutermostString(operation) || !IsCopy(operation))
         {
             return null;
         }
@@ -46,6 +46,9 @@ internal static class PromotionalStringExpression
         builder.Break();
         return builder.Runs;
     }
+
+    /// <summary>Whether the operation is a string expression that is not part of a larger one (cheap; no syntax walk).</summary>
+    public static bool IsOutermostString(IOperation operation) => IsStringPiece(operation) && !IsPartOfLarger(operation);
 
     private static bool IsStringPiece(IOperation operation) => operation switch
     {

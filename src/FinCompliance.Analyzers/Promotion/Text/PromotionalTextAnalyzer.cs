@@ -27,17 +27,18 @@ public abstract class PromotionalTextAnalyzer : FinComplianceAnalyzer
         var matcher = PromotionalMatchers.For(context.Options, kind, context.CancellationToken);
         if (symbols.ProductPromotion is { } productPromotion)
         {
-            context.RegisterOperationBlockStartAction(block =>
-            {
-                if (!PromotionScope.Contains(block.OwningSymbol, productPromotion))
+            // A plain operation action is cheaper in the driver than a block-start action per member; the scope
+            // test is a few attribute look-ups (cached by the compiler) on the containing symbols.
+            context.RegisterOperationAction(
+                operation =>
                 {
-                    return;
-                }
-
-                block.RegisterOperationAction(
-                    operation => AnalyzeExpression(operation, matcher, productPromotion),
-                    PromotionalStringExpression.Kinds);
-            });
+                    if (PromotionalStringExpression.IsOutermostString(operation.Operation)
+                        && PromotionScope.Contains(operation.ContainingSymbol, productPromotion))
+                    {
+                        AnalyzeExpression(operation, matcher, productPromotion);
+                    }
+                },
+                PromotionalStringExpression.Kinds);
         }
 
         context.RegisterAdditionalFileAction(file => AnalyzeFile(file, matcher));
