@@ -85,6 +85,23 @@ public sealed class GuaranteedReturnsTests
         {
             public string Text => "保本保息，零风险，guaranteed returns";
         }
+
+        [ProductPromotion(ProductKind.Fund)]
+        public abstract class BannerBase
+        {
+            [RiskWarning] public const string Warning = "基金有风险，投资需谨慎。";
+            public const string Shared = "{|FIN1001:稳赚|}";
+        }
+
+        public class DerivedBanner : BannerBase
+        {
+            public string Text => "{|FIN1001:刚兑|}" + Shared;
+        }
+
+        public class UsesPromotionConstantOutside
+        {
+            public string Text => BannerBase.Shared;
+        }
         """);
 
     [Fact]
@@ -176,6 +193,9 @@ public sealed class GuaranteedReturnsTests
             [Description("{|FIN1001:保本|}理财")]
             public string Shown => "ok";
 
+            [System.ComponentModel.DataAnnotations.Display(Name = "{|FIN1001:零风险|}", ShortName = "保" + "x")]
+            public string Label => "ok";
+
             public bool IsLegacy(string s) => s == "保本" || s is "稳赚";
 
             public int Code(string s) => s switch { "零风险" => 1, _ => 0 };
@@ -212,6 +232,7 @@ public sealed class GuaranteedReturnsTests
         test.TestState.AddTextFile("/copy/README.md", "# 标题\n\n**年化 8%，{|FIN1001:稳 赚|}**\n");
         test.TestState.AddTextFile("/copy/notes.txt", "保本保息", textKind: null);
         test.TestState.AddTextFile("/copy/other.txt", "保本保息", textKind: "legal");
+        test.TestState.AddTextFile("/copy/FinCompliance.terms.txt", "guarantee: 保本");
         return test.RunAsync(CancellationToken.None);
     }
 

@@ -67,6 +67,7 @@ public abstract class PromotionalTextAnalyzer : FinComplianceAnalyzer
     {
         var file = context.AdditionalFile;
         if (!string.Equals(context.Options.GetTextKind(file), "promotion", StringComparison.OrdinalIgnoreCase)
+            || TermsFile.IsTermsFile(file) // a glob such as **/*.txt may catch the term list itself
             || context.AdditionalFile.GetText(context.CancellationToken) is not { } text
             || text.Length > PromotionalFileReader.MaxLength)
         {
