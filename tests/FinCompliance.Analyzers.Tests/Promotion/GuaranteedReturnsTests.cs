@@ -229,7 +229,7 @@ public sealed class GuaranteedReturnsTests
         test.TestState.AdditionalReferences.Clear();
         test.TestState.AdditionalReferences.Add(TestReferences.FinCompliance);
         test.TestState.AddTextFile("/copy/banner.txt", "第一行\n本产品{|FIN1001:保本|}\n不保本的产品\n");
-        test.TestState.AddTextFile("/copy/README.md", "# 标题\n\n**年化 8%，{|FIN1001:稳 赚|}**\n");
+        test.TestState.AddTextFile("/copy/README.md", "# 标题\n\n**年化 8%，{|FIN1001:稳 赚|}**\n\n- {|FIN1001:保**本|}**理财，`code`\n");
         test.TestState.AddTextFile("/copy/notes.txt", "保本保息", textKind: null);
         test.TestState.AddTextFile("/copy/other.txt", "保本保息", textKind: "legal");
         test.TestState.AddTextFile("/copy/FinCompliance.terms.txt", "guarantee: 保本");

@@ -30,11 +30,32 @@ internal static class PromotionalFileReader
             case ".cshtml":
             case ".razor":
                 return new MarkupReader(text, razor: true).Read();
+            case ".md":
+            case ".markdown":
+                return [Markdown(text)];
             default:
                 var run = new TextRun();
                 EscapeDecoder.Append(run, text, 0, text.Length, 0, EscapeDecoder.Mode.Raw);
                 return [run];
         }
+    }
+
+    /// <summary>
+    /// Markdown is read as text with the emphasis and code markers left out, so that <c>保**本**</c> reads 保本;
+    /// headings, links and lists are plain text already.
+    /// </summary>
+    private static TextRun Markdown(string text)
+    {
+        var run = new TextRun();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('*' or '_' or '~' or '`'))
+            {
+                run.Append(text[i], i, i + 1);
+            }
+        }
+
+        return run;
     }
 
     /// <summary>Whether the text looks binary (a NUL in its first 8 KB).</summary>
