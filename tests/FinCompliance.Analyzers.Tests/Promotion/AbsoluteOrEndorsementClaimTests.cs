@@ -61,6 +61,7 @@ public sealed class AbsoluteOrEndorsementClaimTests
                 "最高可购买10万份",
                 "最高额度50万",
                 "单笔最高5万",
+                "最高年化利率不超过24%",
                 "第10名",
                 "the first installment is due",
                 "a bestseller, a highest-yielding index is not a claim wordx",
@@ -70,7 +71,7 @@ public sealed class AbsoluteOrEndorsementClaimTests
             public string[] Claims =>
             [
                 "{|FIN1004:第一|}名",
-                "{|FIN1004:收益最高|}8%", "年化{|FIN1004:最高|}8%",
+                "{|FIN1004:收益最高|}8%", "{|FIN1004:年化最高|}8%", "{|FIN1004:最高级|}理财",
                 "排名{|FIN1004:第1|}",
             ];
         }

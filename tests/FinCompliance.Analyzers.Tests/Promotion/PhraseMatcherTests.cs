@@ -74,6 +74,8 @@ public sealed class PhraseMatcherTests
     [InlineData("第１期", 0)]
     [InlineData("第一时间到账", 0)]
     [InlineData("最高可借5万", 0)]
+    [InlineData("最高年化利率不超过24%", 0)]
+    [InlineData("最高年化收益8%", 1)]
     [InlineData("最高人民法院", 0)]
     [InlineData("No.1 platform", 1)]
     [InlineData("#1 choice", 1)]

@@ -15,6 +15,7 @@ public sealed class TermsFileTests
         guarantee: 稳稳的幸福
         guarantee: Sure Thing
         claim: 冠军产品
+        claim: 最高
         exempt: 最佳实践
         exempt: 第一
 
@@ -59,6 +60,7 @@ public sealed class TermsFileTests
                     public string B => "最佳实践";
                     public string C => "行业第一";
                     public string D => "{|FIN1004:最佳|}选择";
+                    public string E => "{|FIN1004:最高|}8%，最高可借20万，单笔最高5万，最高额度50万";
                 }
                 """,
         };

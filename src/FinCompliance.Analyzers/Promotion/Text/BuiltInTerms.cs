@@ -23,9 +23,12 @@ internal static class BuiltInTerms
         "principal is protected", "capital protected", "capital guaranteed", "capital is guaranteed",
         "can't lose", "cannot lose", "can not lose", "won't lose money", "100% safe");
 
-    /// <summary>FIN1004: superlatives (Advertising Law Art. 9) and borrowed endorsements.</summary>
+    /// <summary>
+    /// FIN1004: superlatives (Advertising Law Art. 9) and borrowed endorsements. A bare 最高 is not a term: lending
+    /// copy must state limits such as 最高年化利率不超过24% and 最高可借20万; 最高 is a claim only about returns.
+    /// </summary>
     public static readonly ImmutableArray<string> Claim = ImmutableArray.Create(
-        "最高收益", "收益最高", "最高回报", "最高", "最佳", "最好", "最优", "最强", "最安全", "最稳健", "最低风险", "第一", "第1",
+        "最高收益", "收益最高", "最高回报", "回报最高", "最高年化收益", "年化最高", "最高级", "最佳", "最好", "最优", "最强", "最安全", "最稳健", "最低风险", "第一", "第1",
         "首选", "顶级", "国家级", "世界级", "史上最", "全网最", "全国首家", "央行背书", "监管背书", "政府背书", "国资背书",
         "国家背书", "央行认可", "央行批准", "监管认可", "监管批准", "政府认可", "政府担保", "国家担保",
         "best return", "best returns", "best yield", "best rates", "highest yield", "highest yields", "highest return",
