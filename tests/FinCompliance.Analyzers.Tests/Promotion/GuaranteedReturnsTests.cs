@@ -286,7 +286,8 @@ public sealed class GuaranteedReturnsTests
               <p>年化8%，{|FIN1001:保<b>本|}</b></p>
               <img src="a.png" alt="{|FIN1001:稳赚|}">
               <input type="submit" value="{|FIN1001:包赚|}">
-              <input type="text" value="保本">
+              <input type="text" value="保本" placeholder="{|FIN1001:稳赚|}">
+              <button aria-label="{|FIN1001:零风险|}" value="{|FIN1001:保息|}" data-x="保本">购买</button>
               <!-- 保本 -->
               <p>不保本</p><p>保</p><p>本</p>
             </body>
