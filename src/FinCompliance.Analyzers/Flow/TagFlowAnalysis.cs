@@ -32,16 +32,21 @@ public sealed class TagFlowAnalysis
     private const int MaxPrecheckDepth = 400;
 
     /// <summary>The analysis of a block in which nothing carries a tag.</summary>
-    public static readonly TagFlowAnalysis Empty = new(null, ImmutableArray<IOperation>.Empty, null);
+    public static readonly TagFlowAnalysis Empty = new(null, ImmutableArray<IOperation>.Empty, null, null);
 
     private readonly TagPolicy? policy;
     private readonly Dictionary<IOperation, TagSet>? tags;
 
-    private TagFlowAnalysis(TagPolicy? policy, ImmutableArray<IOperation> operations, Dictionary<IOperation, TagSet>? tags)
+    private readonly Dictionary<ISymbol, List<(IOperation Source, TagSet Value)>>? contributions;
+
+    private TagFlowAnalysis(
+        TagPolicy? policy, ImmutableArray<IOperation> operations, Dictionary<IOperation, TagSet>? tags,
+        Dictionary<ISymbol, List<(IOperation Source, TagSet Value)>>? contributions)
     {
         this.policy = policy;
         Operations = operations;
         this.tags = tags;
+        this.contributions = contributions;
     }
 
     /// <summary>Whether no operation of the block carries a tag (rules can return at once).</summary>
@@ -71,6 +76,61 @@ public sealed class TagFlowAnalysis
             : GetTags(target);
     }
 
+    /// <summary>
+    /// The tags <paramref name="operand"/> brings into <paramref name="context"/> (an operation that uses it). Like
+    /// <see cref="GetTags"/>, except that a variable read ignores the values assigned to it by
+    /// <paramref name="context"/> itself or by an operation enclosing it: in <c>total += x</c> or
+    /// <c>total = total + x</c>, <c>total</c> brings what it held before, not <c>x</c>.
+    /// </summary>
+    public TagSet GetOperandTags(IOperation? operand, IOperation context)
+    {
+        var inner = operand;
+        while (inner is IConversionOperation or IParenthesizedOperation)
+        {
+            inner = inner is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)inner).Operand;
+        }
+
+        var variable = inner switch
+        {
+            ILocalReferenceOperation local => (ISymbol)local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter.OriginalDefinition,
+            _ => null,
+        };
+        if (variable is null || policy is null || contributions is null || !contributions.TryGetValue(variable, out var sources))
+        {
+            return GetTags(operand);
+        }
+
+        var set = policy.GetTypeTags(operand!.Type) | policy.GetTypeTags(inner!.Type);
+        if (inner is IParameterReferenceOperation reference)
+        {
+            set |= policy.GetSymbolTags(reference.Parameter);
+        }
+
+        foreach (var (source, value) in sources)
+        {
+            if (!IsAncestorOrSelf(source, context))
+            {
+                set |= value;
+            }
+        }
+
+        return set;
+    }
+
+    private static bool IsAncestorOrSelf(IOperation candidate, IOperation operation)
+    {
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (current == candidate)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal static TagFlowAnalysis Compute(IOperation block, TagPolicy policy, CancellationToken cancellationToken)
     {
         if (!MayCarryTags(block, policy, 0))
@@ -81,7 +141,7 @@ public sealed class TagFlowAnalysis
         var builder = new Builder(policy, cancellationToken);
         builder.Collect(block);
         builder.Run();
-        return new TagFlowAnalysis(policy, builder.Operations.ToImmutable(), builder.Tags);
+        return new TagFlowAnalysis(policy, builder.Operations.ToImmutable(), builder.Tags, builder.Contributions);
     }
 
     /// <summary>The cheap pre-check: does any operation reference a tagged symbol or have a tagged type?</summary>
@@ -148,6 +208,9 @@ public sealed class TagFlowAnalysis
 
         public Dictionary<IOperation, TagSet> Tags { get; } = new();
 
+        /// <summary>What each source put into each variable in the last (stable) pass.</summary>
+        public Dictionary<ISymbol, List<(IOperation Source, TagSet Value)>> Contributions { get; } = new(SymbolEqualityComparer.Default);
+
         /// <summary>Lists the block's operations in post-order (explicit stack: no deep recursion).</summary>
         public void Collect(IOperation root)
         {
@@ -176,6 +239,7 @@ public sealed class TagFlowAnalysis
             for (var pass = 0; pass < MaxPasses; pass++)
             {
                 changed = false;
+                Contributions.Clear();
                 foreach (var operation in Operations)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -193,7 +257,18 @@ public sealed class TagFlowAnalysis
                     {
                         foreach (var flow in flows)
                         {
-                            Assign(flow.Target, FlowValue(flow, set));
+                            var value = FlowValue(flow, set);
+                            Assign(flow.Target, value);
+                            if (!value.IsEmpty)
+                            {
+                                if (!Contributions.TryGetValue(flow.Target, out var list))
+                                {
+                                    list = new List<(IOperation, TagSet)>(2);
+                                    Contributions.Add(flow.Target, list);
+                                }
+
+                                list.Add((flow.Source, value));
+                            }
                         }
                     }
                 }
