@@ -66,7 +66,7 @@ public sealed class ClientFundsCommingledAnalyzer : FinComplianceAnalyzer
 
                     case IInvocationOperation invocation when !TagMixture.IsFrameworkMethod(invocation.TargetMethod)
                                                               && !IsAuthorizedTransfer(invocation.TargetMethod, symbols):
-                        if (invocation.Instance is { IsImplicit: false } instance)
+                        if (invocation.Instance is { } instance)
                         {
                             parts.Add(new TagPart(analysis.GetOperandTags(instance, invocation), invocation.Syntax));
                         }

@@ -58,7 +58,7 @@ public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyze
                             parts.Add(new TagPart(RedemptionTag, invocation.Syntax));
                         }
 
-                        if (invocation.Instance is { IsImplicit: false } instance)
+                        if (invocation.Instance is { } instance)
                         {
                             parts.Add(new TagPart(analysis.GetOperandTags(instance, invocation), invocation.Syntax));
                         }

@@ -113,6 +113,20 @@ public sealed class ReserveFundsUsedForRedemptionTests
         """);
 
     [Fact]
+    public Task ARedemptionTypeUsingReserveFundsInItsOwnMethodsIsFlagged() => Verify.VerifyAnalyzerAsync(Model + """
+        [Redemption]
+        public class AdvanceDesk
+        {
+            public void Pay(decimal amount) { }
+            public void Run(ReserveAccount reserve, OwnAccount own)
+            {
+                Pay({|FIN2001:reserve.Balance|});
+                Pay(own.Withdraw(1m));
+            }
+        }
+        """);
+
+    [Fact]
     public Task RedemptionsAdvancedFromOwnMoneyAreSilent() => VerifyAsync("""
         async Task M(OwnAccount own, FundDesk desk, RedemptionPayer payer)
         {
