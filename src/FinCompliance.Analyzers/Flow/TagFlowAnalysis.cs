@@ -13,11 +13,14 @@ namespace FinCompliance.Analyzers.Flow;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Locals are flow-insensitive: a local (or a parameter assigned in the body, or a local function's parameter)
-/// carries the union of every value assigned to it anywhere in the block, including loop back edges, out
-/// arguments, <c>foreach</c> variables and deconstructions. Because of that, rules should read the tags of an
-/// assignment's target local from its type only (a local is a holder, not a source) — see
-/// <see cref="GetDeclaredTags"/>.
+/// Variables: a read of a local sees the values assigned to it that can reach it. The engine does not build a
+/// control-flow graph; it uses one cheap, sound rule: an unconditional <c>x = …;</c> or <c>var x = …;</c>
+/// statement that precedes the read in an enclosing block (with no lambda or local-function boundary in between)
+/// dominates the read and kills every earlier assignment; within a loop crossed on the way, the whole loop
+/// counts (back edges). Otherwise — conditional assignments, locals written inside lambdas or local functions,
+/// methods with <c>goto</c>, parameters, local-function parameters — a variable carries the union of every value
+/// assigned to it anywhere in the block (flow-insensitive, over-approximating). Rules should read the tags of an
+/// assignment's target local from its type only (a local is a holder, not a source): <see cref="GetDeclaredTags"/>.
 /// </para>
 /// <para>
 /// Cost: a block is analysed only when a recursive, allocation-free pre-check finds an operation whose type or
@@ -37,16 +40,15 @@ public sealed class TagFlowAnalysis
     private readonly TagPolicy? policy;
     private readonly Dictionary<IOperation, TagSet>? tags;
 
-    private readonly Dictionary<ISymbol, List<(IOperation Source, TagSet Value)>>? contributions;
+    private readonly VariableFlow? variables;
 
     private TagFlowAnalysis(
-        TagPolicy? policy, ImmutableArray<IOperation> operations, Dictionary<IOperation, TagSet>? tags,
-        Dictionary<ISymbol, List<(IOperation Source, TagSet Value)>>? contributions)
+        TagPolicy? policy, ImmutableArray<IOperation> operations, Dictionary<IOperation, TagSet>? tags, VariableFlow? variables)
     {
         this.policy = policy;
         Operations = operations;
         this.tags = tags;
-        this.contributions = contributions;
+        this.variables = variables;
     }
 
     /// <summary>Whether no operation of the block carries a tag (rules can return at once).</summary>
@@ -90,35 +92,26 @@ public sealed class TagFlowAnalysis
             inner = inner is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)inner).Operand;
         }
 
-        var variable = inner switch
-        {
-            ILocalReferenceOperation local => (ISymbol)local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter.OriginalDefinition,
-            _ => null,
-        };
-        if (variable is null || policy is null || contributions is null || !contributions.TryGetValue(variable, out var sources))
+        if (policy is null || variables is null)
         {
             return GetTags(operand);
         }
 
-        var set = policy.GetTypeTags(operand!.Type) | policy.GetTypeTags(inner!.Type);
-        if (inner is IParameterReferenceOperation reference)
+        switch (inner)
         {
-            set |= policy.GetSymbolTags(reference.Parameter);
+            case ILocalReferenceOperation local:
+                return policy.GetTypeTags(operand!.Type) | policy.GetTypeTags(local.Type)
+                       | variables.Reaching(local.Local, local, context);
+            case IParameterReferenceOperation parameter:
+                return policy.GetTypeTags(operand!.Type) | policy.GetTypeTags(parameter.Type)
+                       | policy.GetSymbolTags(parameter.Parameter)
+                       | variables.Reaching(parameter.Parameter.OriginalDefinition, null, context);
+            default:
+                return GetTags(operand);
         }
-
-        foreach (var (source, value) in sources)
-        {
-            if (!IsAncestorOrSelf(source, context))
-            {
-                set |= value;
-            }
-        }
-
-        return set;
     }
 
-    private static bool IsAncestorOrSelf(IOperation candidate, IOperation operation)
+    internal static bool IsAncestorOrSelf(IOperation candidate, IOperation operation)
     {
         for (var current = operation; current is not null; current = current.Parent)
         {
@@ -141,7 +134,7 @@ public sealed class TagFlowAnalysis
         var builder = new Builder(policy, cancellationToken);
         builder.Collect(block);
         builder.Run();
-        return new TagFlowAnalysis(policy, builder.Operations.ToImmutable(), builder.Tags, builder.Contributions);
+        return new TagFlowAnalysis(policy, builder.Operations.ToImmutable(), builder.Tags, builder.Variables);
     }
 
     /// <summary>The cheap pre-check: does any operation reference a tagged symbol or have a tagged type?</summary>
@@ -200,16 +193,14 @@ public sealed class TagFlowAnalysis
 
     private sealed class Builder(TagPolicy policy, CancellationToken cancellationToken)
     {
-        private readonly Dictionary<ISymbol, TagSet> variables = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IOperation, List<Flow>> flowsBySource = new();
-        private bool changed;
+        private bool hasGoto;
 
         public ImmutableArray<IOperation>.Builder Operations { get; } = ImmutableArray.CreateBuilder<IOperation>();
 
         public Dictionary<IOperation, TagSet> Tags { get; } = new();
 
-        /// <summary>What each source put into each variable in the last (stable) pass.</summary>
-        public Dictionary<ISymbol, List<(IOperation Source, TagSet Value)>> Contributions { get; } = new(SymbolEqualityComparer.Default);
+        public VariableFlow Variables { get; } = new();
 
         /// <summary>Lists the block's operations in post-order (explicit stack: no deep recursion).</summary>
         public void Collect(IOperation root)
@@ -232,14 +223,19 @@ public sealed class TagFlowAnalysis
                     stack.Push((child, false));
                 }
             }
+
+            if (hasGoto)
+            {
+                // Jumps break the "preceding statement dominates" rule: stay flow-insensitive.
+                Variables.Windows.Clear();
+            }
         }
 
         public void Run()
         {
             for (var pass = 0; pass < MaxPasses; pass++)
             {
-                changed = false;
-                Contributions.Clear();
+                Variables.Changed = false;
                 foreach (var operation in Operations)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -257,23 +253,12 @@ public sealed class TagFlowAnalysis
                     {
                         foreach (var flow in flows)
                         {
-                            var value = FlowValue(flow, set);
-                            Assign(flow.Target, value);
-                            if (!value.IsEmpty)
-                            {
-                                if (!Contributions.TryGetValue(flow.Target, out var list))
-                                {
-                                    list = new List<(IOperation, TagSet)>(2);
-                                    Contributions.Add(flow.Target, list);
-                                }
-
-                                list.Add((flow.Source, value));
-                            }
+                            Variables.Add(flow.Target, flow.Source, FlowValue(flow, set));
                         }
                     }
                 }
 
-                if (!changed)
+                if (!Variables.Changed)
                 {
                     return;
                 }
@@ -329,6 +314,18 @@ public sealed class TagFlowAnalysis
                 case IDeclarationPatternOperation { DeclaredSymbol: { } declared, Parent: IIsPatternOperation isPattern }:
                     AddFlow(declared, isPattern.Value, FlowKind.Value);
                     break;
+
+                case ILocalReferenceOperation { IsDeclaration: false } read:
+                    if (ReachingWindow(read) is { } window)
+                    {
+                        Variables.Windows[read] = window;
+                    }
+
+                    break;
+
+                case IBranchOperation { BranchKind: BranchKind.GoTo }:
+                    hasGoto = true;
+                    break;
             }
         }
 
@@ -355,8 +352,72 @@ public sealed class TagFlowAnalysis
                 _ => null,
             };
 
+        /// <summary>
+        /// The source span whose assignments can reach <paramref name="read"/>: from the nearest preceding
+        /// unconditional definition in an enclosing block to the read (or the end of a loop crossed on the way).
+        /// </summary>
+        private static (int Start, int End)? ReachingWindow(ILocalReferenceOperation read)
+        {
+            var end = read.Syntax.SpanStart;
+            IOperation child = read;
+            for (var parent = read.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return null;
+                    case ILoopOperation loop:
+                        end = Math.Max(end, loop.Syntax.Span.End);
+                        break;
+                    case IBlockOperation block:
+                        var statements = block.Operations;
+                        for (var i = statements.IndexOf(child) - 1; i >= 0; i--)
+                        {
+                            if (DefinesUnconditionally(statements[i], read.Local))
+                            {
+                                return (statements[i].Syntax.SpanStart, end);
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool DefinesUnconditionally(IOperation statement, ILocalSymbol local)
+        {
+            if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } })
+            {
+                return SymbolEqualityComparer.Default.Equals(target.Local, local);
+            }
+
+            if (statement is IVariableDeclarationGroupOperation group)
+            {
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                        {
+                            return declarator.GetVariableInitializer() is not null;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private void AddFlow(ISymbol target, IOperation source, FlowKind kind)
         {
+            if (IsInNestedFunction(source))
+            {
+                // Written by a lambda or local function: it may run at any time, so no assignment kills another.
+                Variables.CapturedWrites.Add(target);
+            }
+
             if (!flowsBySource.TryGetValue(source, out var flows))
             {
                 flows = new List<Flow>(1);
@@ -384,23 +445,18 @@ public sealed class TagFlowAnalysis
             return written;
         }
 
-        private void Assign(ISymbol variable, TagSet set)
+        private static bool IsInNestedFunction(IOperation operation)
         {
-            if (set.IsEmpty)
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
             {
-                return;
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
             }
 
-            variables.TryGetValue(variable, out var current);
-            var merged = current | set;
-            if (merged != current)
-            {
-                variables[variable] = merged;
-                changed = true;
-            }
+            return false;
         }
-
-        private TagSet Variable(ISymbol symbol) => variables.TryGetValue(symbol, out var set) ? set : TagSet.Empty;
 
         private TagSet Tag(IOperation? operation)
             => operation is not null && Tags.TryGetValue(operation, out var set) ? set : TagSet.Empty;
@@ -412,10 +468,10 @@ public sealed class TagFlowAnalysis
             switch (operation)
             {
                 case ILocalReferenceOperation local:
-                    return set | Variable(local.Local);
+                    return set | Variables.Reaching(local.Local, local, null);
 
                 case IParameterReferenceOperation parameter:
-                    return set | policy.GetSymbolTags(parameter.Parameter) | Variable(parameter.Parameter.OriginalDefinition);
+                    return set | policy.GetSymbolTags(parameter.Parameter) | Variables.Reaching(parameter.Parameter.OriginalDefinition, null, null);
 
                 case IFieldReferenceOperation field:
                     return set | policy.GetSymbolTags(field.Field) | policy.ReadFromCarrier(Tag(field.Instance), field.Field, operation.Type);
@@ -595,6 +651,80 @@ public sealed class TagFlowAnalysis
             }
 
             return null;
+        }
+    }
+
+    /// <summary>What flows into the block's variables, and which assignments can reach which reads.</summary>
+    private sealed class VariableFlow
+    {
+        /// <summary>Per variable, the tags each assigning operation put into it (grows monotonically over passes).</summary>
+        private readonly Dictionary<ISymbol, Dictionary<IOperation, TagSet>> contributions = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Reads with a dominating definition: only assignments in this source span reach them.</summary>
+        public Dictionary<ILocalReferenceOperation, (int Start, int End)> Windows { get; } = new();
+
+        /// <summary>Variables assigned inside a lambda or local function: their reads see every assignment.</summary>
+        public HashSet<ISymbol> CapturedWrites { get; } = new(SymbolEqualityComparer.Default);
+
+        public bool Changed { get; set; }
+
+        public void Add(ISymbol variable, IOperation source, TagSet value)
+        {
+            if (value.IsEmpty)
+            {
+                return;
+            }
+
+            if (!contributions.TryGetValue(variable, out var sources))
+            {
+                sources = new Dictionary<IOperation, TagSet>();
+                contributions.Add(variable, sources);
+            }
+
+            sources.TryGetValue(source, out var current);
+            var merged = current | value;
+            if (merged != current)
+            {
+                sources[source] = merged;
+                Changed = true;
+            }
+        }
+
+        /// <summary>
+        /// The tags of <paramref name="variable"/> at <paramref name="read"/> (null: anywhere), ignoring assignments
+        /// made by <paramref name="context"/> or an operation enclosing it (<c>total += x</c> reads the old total).
+        /// </summary>
+        public TagSet Reaching(ISymbol variable, ILocalReferenceOperation? read, IOperation? context)
+        {
+            if (!contributions.TryGetValue(variable, out var sources))
+            {
+                return TagSet.Empty;
+            }
+
+            (int Start, int End)? window = null;
+            if (read is not null && Windows.TryGetValue(read, out var found) && !CapturedWrites.Contains(variable))
+            {
+                window = found;
+            }
+
+            var set = TagSet.Empty;
+            foreach (var pair in sources)
+            {
+                var position = pair.Key.Syntax.SpanStart;
+                if (window is { } span && (position < span.Start || position >= span.End))
+                {
+                    continue;
+                }
+
+                if (context is not null && IsAncestorOrSelf(pair.Key, context))
+                {
+                    continue;
+                }
+
+                set |= pair.Value;
+            }
+
+            return set;
         }
     }
 }

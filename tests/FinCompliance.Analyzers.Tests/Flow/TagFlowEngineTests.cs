@@ -176,22 +176,73 @@ public sealed class TagFlowEngineTests
     }
 
     [Fact]
-    public async Task LocalsAreFlowInsensitiveButDeclaredTagsOfALocalComeFromItsTypeOnly()
+    public async Task AnUnconditionalReassignmentKillsEarlierValues()
     {
         var run = await RunAsync("""
             void M(Ledger ledger, decimal plain)
             {
-                var holder = plain;
+                var holder = ledger.ClientBalance;
                 Use(holder);
-                holder = ledger.ClientBalance;
+                holder = plain;
+                Use(holder);
             }
             void Use(params object[] values) { }
             """);
 
-        // Documented limitation: a local carries the union of everything assigned to it anywhere in the block.
-        Assert.Equal(TagKind.ClientFunds, run.Kinds("Use(holder)", o => o is IArgumentOperation));
+        var reads = run.Reads("holder");
+        Assert.Equal(TagKind.ClientFunds, run.Analysis.GetTags(reads[0]).Kinds);
+        Assert.Equal(TagKind.None, run.Analysis.GetTags(reads[1]).Kinds);
         var assignment = run.Analysis.Operations.OfType<ISimpleAssignmentOperation>().Single();
         Assert.Equal(TagKind.None, run.Analysis.GetDeclaredTags(assignment.Target).Kinds);
+    }
+
+    [Fact]
+    public async Task ConditionalAssignmentsLoopBackEdgesAndLambdaWritesAreKept()
+    {
+        var run = await RunAsync("""
+            void M(Ledger ledger, decimal plain, bool flag)
+            {
+                var conditional = plain;
+                if (flag) conditional = ledger.ClientBalance;
+                Use(conditional);
+
+                var looped = plain;
+                for (var i = 0; i < 3; i++)
+                {
+                    Use(looped);
+                    looped = ledger.OwnBalance;
+                }
+
+                var captured = plain;
+                Action write = () => captured = ledger.ClientBalance;
+                captured = plain;
+                Use(captured);
+            }
+            void Use(params object[] values) { }
+            """);
+
+        Assert.Equal(TagKind.ClientFunds, run.Analysis.GetTags(run.Reads("conditional")[0]).Kinds);
+        Assert.Equal(TagKind.ProprietaryFunds, run.Analysis.GetTags(run.Reads("looped")[0]).Kinds);
+        Assert.Equal(TagKind.ClientFunds, run.Analysis.GetTags(run.Reads("captured")[0]).Kinds);
+    }
+
+    [Fact]
+    public async Task AnAccumulatorBringsItsEarlierValueIntoItsOwnUpdate()
+    {
+        var run = await RunAsync("""
+            void M(Ledger ledger)
+            {
+                var total = ledger.ClientBalance;
+                total += ledger.OwnBalance;
+                total = total + ledger.OwnBalance;
+            }
+            """);
+
+        var compound = run.Analysis.Operations.OfType<ICompoundAssignmentOperation>().Single();
+        Assert.Equal(TagKind.ClientFunds, run.Analysis.GetOperandTags(compound.Target, compound).Kinds);
+        var binary = run.Analysis.Operations.OfType<IBinaryOperation>().Single();
+        Assert.Equal(TagKind.ClientFunds | TagKind.ProprietaryFunds, run.Analysis.GetOperandTags(binary.LeftOperand, binary).Kinds);
+        Assert.Equal(TagKind.ProprietaryFunds, run.Analysis.GetOperandTags(binary.RightOperand, binary).Kinds);
     }
 
     [Fact]
@@ -311,5 +362,13 @@ public sealed class TagFlowEngineTests
         }
 
         public TagKind LocalKinds(string name) => LocalTags(name).Kinds;
+
+        /// <summary>The reads of local <paramref name="name"/>, in source order (assignment targets excluded).</summary>
+        public ILocalReferenceOperation[] Reads(string name)
+            => Analysis.Operations.OfType<ILocalReferenceOperation>()
+                .Where(r => r.Local.Name == name && !r.IsDeclaration
+                            && !(r.Parent is ISimpleAssignmentOperation assignment && assignment.Target == r))
+                .OrderBy(r => r.Syntax.SpanStart)
+                .ToArray();
     }
 }

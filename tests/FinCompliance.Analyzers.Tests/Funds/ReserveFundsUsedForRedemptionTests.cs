@@ -150,6 +150,14 @@ public sealed class ReserveFundsUsedForRedemptionTests
             var balance = reserve.Balance;
             desk.Notify("I-2", balance);
         }
+
+        void Reused(ReserveAccount reserve, OwnAccount own, FundDesk desk)
+        {
+            var amount = reserve.Withdraw(20m);
+            reserve.PayMerchant("M-2", amount);
+            amount = own.Withdraw(20m);
+            desk.Redeem(amount);
+        }
         """);
 
     [Fact]
