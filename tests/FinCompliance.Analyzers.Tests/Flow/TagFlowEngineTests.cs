@@ -43,14 +43,21 @@ public sealed class TagFlowEngineTests
         }
 
         public record Payment(decimal Amount);
+
+        [ProprietaryFunds]
+        public struct OwnMoney
+        {
+            public decimal Value;
+        }
         """;
 
     [Fact]
     public async Task AnnotatedSymbolsAndTypesCarryTheirTags()
     {
         var run = await RunAsync("""
-            void M(Ledger ledger, ReserveAccount reserve, [ProprietaryFunds] decimal own, decimal plain)
+            void M(Ledger ledger, ReserveAccount reserve, [ProprietaryFunds] decimal own, decimal plain, OwnMoney? maybe)
             {
+                var h = maybe;
                 var a = ledger.ClientBalance;
                 var b = ledger.OwnBalance;
                 var c = ledger.Collected();
@@ -66,6 +73,7 @@ public sealed class TagFlowEngineTests
         Assert.Equal(TagKind.ClientFunds, run.Kinds("ledger.Collected()"));
         Assert.Equal(TagKind.ProprietaryFunds, run.Kinds("own"));
         Assert.Equal(TagKind.CustomerReserveFunds, run.Kinds("reserve"));
+        Assert.Equal(TagKind.ProprietaryFunds, run.Kinds("maybe"));
         Assert.Equal(TagKind.None, run.Kinds("ledger.Other"));
         Assert.Equal(TagKind.None, run.Kinds("plain"));
         Assert.Equal(TagKind.None, run.Kinds("ledger"));
