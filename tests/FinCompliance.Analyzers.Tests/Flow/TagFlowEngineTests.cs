@@ -17,6 +17,7 @@ public sealed class TagFlowEngineTests
     private const string Model = """
         using System;
         using System.Collections.Generic;
+        using System.Linq;
         using System.Threading.Tasks;
         using FinCompliance;
 
@@ -159,6 +160,31 @@ public sealed class TagFlowEngineTests
         Assert.Equal(TagKind.CustomerReserveFunds, run.LocalKinds("awaited"));
         Assert.Equal(TagKind.CustomerReserveFunds, run.LocalKinds("taken"));
         Assert.Equal(TagKind.CustomerReserveFunds, run.LocalKinds("total"));
+    }
+
+    [Fact]
+    public async Task LambdaAndLocalFunctionResultsCarryWhatTheyReturn()
+    {
+        var run = await RunAsync("""
+            void M(List<ReserveAccount> accounts, Ledger ledger)
+            {
+                var total = accounts.Sum(a => a.Balance);
+                var ids = accounts.Select(a => a.AccountId).ToList();
+                var open = accounts.Where(a => a.IsOpen).ToList();
+                Func<decimal> later = () => ledger.OwnBalance;
+                var invoked = later();
+                var local = Local();
+                Use(total, ids, open, invoked, local);
+
+                decimal Local() => ledger.ClientBalance;
+            }
+            void Use(params object[] values) { }
+            """, extra: "namespace Extra { }");
+
+        Assert.Equal(TagKind.CustomerReserveFunds, run.LocalKinds("total"));
+        Assert.Equal(TagKind.None, run.LocalKinds("ids"));
+        Assert.Equal(TagKind.ProprietaryFunds, run.LocalKinds("invoked"));
+        Assert.Equal(TagKind.ClientFunds, run.LocalKinds("local"));
     }
 
     [Fact]
