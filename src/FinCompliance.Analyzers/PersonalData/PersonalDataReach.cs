@@ -17,6 +17,7 @@ internal static class PersonalDataReach
     public const string MaskKindProperty = "MaskKind";
 
     private const int MaxDepth = 32;
+    private const int MaxMembersShown = 3;
 
     /// <summary>
     /// Adds one <see cref="Finding"/> per personal-data reference in <paramref name="value"/>; when the value carries no
@@ -274,7 +275,9 @@ internal static class PersonalDataReach
         {
             if (Members is { } members)
             {
-                return "'" + Value.Type?.Name + "' members " + string.Join("; ", members);
+                var shown = members.Length > MaxMembersShown ? members.RemoveRange(MaxMembersShown, members.Length - MaxMembersShown) : members;
+                return "'" + Value.Type?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' members " + string.Join("; ", shown)
+                       + (members.Length > MaxMembersShown ? "; …" : string.Empty);
             }
 
             return PersonalDataTagPolicy.Describe(Classes);
