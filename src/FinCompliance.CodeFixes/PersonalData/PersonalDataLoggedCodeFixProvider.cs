@@ -68,8 +68,8 @@ public sealed class PersonalDataLoggedCodeFixProvider : CodeFixProvider
             var toString = SyntaxFactory.IdentifierName("ToString");
             input = type is { IsValueType: true } && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
                 ? SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, toString))
-                : SyntaxFactory.InvocationExpression(SyntaxFactory.ConditionalAccessExpression(
-                    receiver, SyntaxFactory.MemberBindingExpression(toString)));
+                : SyntaxFactory.ConditionalAccessExpression(
+                    receiver, SyntaxFactory.InvocationExpression(SyntaxFactory.MemberBindingExpression(toString)));
         }
 
         var mask = SyntaxFactory.ParseExpression("global::FinCompliance.Masking.Mask")
