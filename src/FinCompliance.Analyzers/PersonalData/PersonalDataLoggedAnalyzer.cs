@@ -264,6 +264,13 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
                 return Console;
             }
 
+            if (method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length > 1
+                && microsoftLogger is not null && IsOrImplements(method.Parameters[0].Type, microsoftLogger))
+            {
+                // A LoggerMessage.Define delegate: Action<ILogger, T1, …, Exception?>.
+                return MicrosoftLogging;
+            }
+
             if (DebugMethods.Contains(name) && Is(type, debug))
             {
                 return "System.Diagnostics.Debug";

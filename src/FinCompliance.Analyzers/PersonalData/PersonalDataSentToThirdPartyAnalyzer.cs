@@ -29,9 +29,9 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
         }
 
         var policy = PersonalDataTagPolicy.For(context.Compilation, context.Options);
-        var egressMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-        bool IsEgress(IMethodSymbol method)
-            => egressMethods.TryGetValue(method, out var known) ? known : egressMethods.GetOrAdd(method, IsEgressMethod(method, policy.Classifier));
+        var egressByMethod = new ConcurrentDictionary<IMethodSymbol, Egress>(SymbolEqualityComparer.Default);
+        Egress EgressOf(IMethodSymbol method)
+            => egressByMethod.TryGetValue(method, out var known) ? known : egressByMethod.GetOrAdd(method, ComputeEgress(method, policy.Classifier));
 
         context.RegisterOperationAction(
             operation =>
@@ -42,9 +42,9 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
                     IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
                     _ => (null, ImmutableArray<IArgumentOperation>.Empty),
                 };
-                if (method is not null && !arguments.IsEmpty)
+                if (method is not null && !arguments.IsEmpty && EgressOf(method) is var egress && egress != Egress.None)
                 {
-                    Analyze(operation, policy, arguments, IsEgress(method));
+                    Analyze(operation, policy, arguments, egress == Egress.Method);
                 }
             },
             OperationKind.Invocation,
@@ -91,6 +91,31 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Rules.PersonalDataSentToThirdParty, location, finding.Describe()));
             }
         }
+    }
+
+    private enum Egress : byte
+    {
+        None,
+        Method,
+        Parameters,
+    }
+
+    private static Egress ComputeEgress(IMethodSymbol method, PersonalDataClassifier classifier)
+    {
+        if (IsEgressMethod(method, classifier))
+        {
+            return Egress.Method;
+        }
+
+        foreach (var parameter in (method.ReducedFrom ?? method).Parameters)
+        {
+            if (IsEgressParameter(parameter, classifier))
+            {
+                return Egress.Parameters;
+            }
+        }
+
+        return Egress.None;
     }
 
     /// <summary><c>[DataEgress]</c> (or an alias) on the method, the method it reduces, overrides or implements.</summary>

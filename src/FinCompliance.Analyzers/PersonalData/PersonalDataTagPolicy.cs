@@ -161,6 +161,12 @@ public sealed class PersonalDataTagPolicy : TagPolicy
             return member is IMethodSymbol ? TagSet.Empty : carrier.Only(TagKind.PersonalData);
         }
 
+        if (IsElementAccess(member) && owner is not null && IsSystemType(owner))
+        {
+            // phones[0], pending.Value, lookup["k"], task.Result: the element is the data (Count/Length are not).
+            return carrier.Only(TagKind.PersonalData);
+        }
+
         if (owner is null || Classifier.ClassifyType(owner) is not { IsProtected: true }
             || FactMethods.Contains(member.Name) || HasNonContentName(member.Name)
             || Classifier.Has(member, Classifier.Symbols.NotPersonalData) || !IsContentType(resultType))
@@ -348,6 +354,10 @@ public sealed class PersonalDataTagPolicy : TagPolicy
                 return false;
         }
     }
+
+    private static bool IsElementAccess(ISymbol member)
+        => member is IPropertySymbol { IsIndexer: true }
+           || (member is IPropertySymbol or IFieldSymbol && member.Name is "Value" or "Values" or "Result" or "Current");
 
     private static bool HasNonContentName(string name)
     {

@@ -115,6 +115,38 @@ public sealed class PersonalDataLoggedTests
         """);
 
     [Fact]
+    public Task LoggerMessageDefineDelegatesAreFlagged() => VerifyAsync("""
+        private static readonly Action<ILogger, string, Exception?> CardDeclined =
+            LoggerMessage.Define<string>(LogLevel.Warning, new EventId(7), "Card {Card} declined");
+
+        void M(ILogger logger, Customer customer, Action<string> notify)
+        {
+            CardDeclined(logger, {|FIN3003:customer.CardNumber|}, null);
+            CardDeclined.Invoke(logger, Masking.Mask(customer.CardNumber, PersonalDataKind.BankCardNumber), null);
+            notify(customer.CardNumber);
+        }
+        """);
+
+    [Fact]
+    public Task ElementsOfPersonalDataCollectionsAndNullablesCarryIt() => VerifyAsync("""
+        void M(ILogger logger, [PersonalData(PersonalDataKind.Phone)] List<string> phones,
+            [PersonalData(PersonalDataKind.Income)] decimal? income, [PersonalData(PersonalDataKind.Address)] Dictionary<string, string> addresses)
+        {
+            logger.LogInformation("{Phone}", {|FIN3003:phones[0]|});
+            logger.LogInformation("{Income}", {|FIN3003:income.Value|});
+            logger.LogInformation("{Home}", {|FIN3003:addresses["home"]|});
+            foreach (var phone in phones)
+            {
+                logger.LogInformation("{Phone}", {|FIN3003:phone|});
+            }
+
+            logger.LogInformation("{Count}", phones.Count);
+            logger.LogInformation("{Known}", income.HasValue);
+            logger.LogInformation("{Kinds}", addresses.Keys.Count);
+        }
+        """);
+
+    [Fact]
     public Task SerilogCallsAreFlagged() => VerifyAsync("""
         void M(Serilog.ILogger log, Customer customer, Order order)
         {
