@@ -202,6 +202,11 @@ public sealed class TagFlowAnalysis
 
         public VariableFlow Variables { get; } = new();
 
+        /// <summary>What each lambda or local function returns (by its operation, and local functions by symbol).</summary>
+        private readonly Dictionary<IOperation, TagSet> functionReturns = new();
+        private readonly Dictionary<IMethodSymbol, ILocalFunctionOperation> localFunctions = new(SymbolEqualityComparer.Default);
+        private bool returnsChanged;
+
         /// <summary>Lists the block's operations in post-order (explicit stack: no deep recursion).</summary>
         public void Collect(IOperation root)
         {
@@ -236,6 +241,7 @@ public sealed class TagFlowAnalysis
             for (var pass = 0; pass < MaxPasses; pass++)
             {
                 Variables.Changed = false;
+                returnsChanged = false;
                 foreach (var operation in Operations)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -258,17 +264,35 @@ public sealed class TagFlowAnalysis
                     }
                 }
 
-                if (!Variables.Changed)
+                if (!Variables.Changed && !returnsChanged)
                 {
                     return;
                 }
             }
         }
 
+        /// <summary>The lambda or local function whose body contains <paramref name="operation"/>, if any.</summary>
+        private static IOperation? EnclosingFunction(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return parent;
+                }
+            }
+
+            return null;
+        }
+
         private void CollectFlows(IOperation operation)
         {
             switch (operation)
             {
+                case ILocalFunctionOperation localFunction:
+                    localFunctions[localFunction.Symbol] = localFunction;
+                    break;
+
                 case IVariableDeclaratorOperation declarator:
                     if (declarator.GetVariableInitializer()?.Value is { } initial)
                     {
@@ -611,6 +635,24 @@ public sealed class TagFlowAnalysis
                 case IDeclarationExpressionOperation declaration:
                     return set | Tag(declaration.Expression);
 
+                case IReturnOperation { ReturnedValue: { } returned } when EnclosingFunction(operation) is { } function:
+                    // A lambda's or local function's result carries what it returns (accounts.Sum(a => a.Balance)).
+                    functionReturns.TryGetValue(function, out var before);
+                    var after = before | Tag(returned);
+                    if (after != before)
+                    {
+                        functionReturns[function] = after;
+                        returnsChanged = true;
+                    }
+
+                    return set;
+
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return functionReturns.TryGetValue(operation, out var returns) ? returns : set;
+
+                case IDelegateCreationOperation delegateCreation:
+                    return set | Tag(delegateCreation.Target);
+
                 default:
                     return set;
             }
@@ -620,6 +662,13 @@ public sealed class TagFlowAnalysis
         {
             var method = invocation.TargetMethod;
             set |= policy.GetSymbolTags(method);
+            if (method.MethodKind == MethodKind.LocalFunction
+                && localFunctions.TryGetValue(method.OriginalDefinition, out var localFunction)
+                && functionReturns.TryGetValue(localFunction, out var returned))
+            {
+                set |= returned;
+            }
+
             set |= policy.ReadFromCarrier(Tag(invocation.Instance), method, invocation.Type);
             if (policy.PropagatesArguments(method))
             {

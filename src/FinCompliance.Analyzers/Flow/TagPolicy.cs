@@ -43,7 +43,8 @@ public abstract class TagPolicy
     /// <summary>Tags every expression of <paramref name="type"/> carries (an annotated type). Cached.</summary>
     public TagSet GetTypeTags(ITypeSymbol? type)
     {
-        if (type is null || type.TypeKind == TypeKind.Error)
+        // Fast path for the common case: primitives, string and object are never annotated (Nullable<T> may wrap one).
+        if (type is null || type.SpecialType is not (SpecialType.None or SpecialType.System_Nullable_T) || type.TypeKind == TypeKind.Error)
         {
             return TagSet.Empty;
         }

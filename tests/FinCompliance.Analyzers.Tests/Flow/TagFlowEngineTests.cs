@@ -17,6 +17,7 @@ public sealed class TagFlowEngineTests
     private const string Model = """
         using System;
         using System.Collections.Generic;
+        using System.Linq;
         using System.Threading.Tasks;
         using FinCompliance;
 
@@ -43,14 +44,21 @@ public sealed class TagFlowEngineTests
         }
 
         public record Payment(decimal Amount);
+
+        [ProprietaryFunds]
+        public struct OwnMoney
+        {
+            public decimal Value;
+        }
         """;
 
     [Fact]
     public async Task AnnotatedSymbolsAndTypesCarryTheirTags()
     {
         var run = await RunAsync("""
-            void M(Ledger ledger, ReserveAccount reserve, [ProprietaryFunds] decimal own, decimal plain)
+            void M(Ledger ledger, ReserveAccount reserve, [ProprietaryFunds] decimal own, decimal plain, OwnMoney? maybe)
             {
+                var h = maybe;
                 var a = ledger.ClientBalance;
                 var b = ledger.OwnBalance;
                 var c = ledger.Collected();
@@ -66,6 +74,7 @@ public sealed class TagFlowEngineTests
         Assert.Equal(TagKind.ClientFunds, run.Kinds("ledger.Collected()"));
         Assert.Equal(TagKind.ProprietaryFunds, run.Kinds("own"));
         Assert.Equal(TagKind.CustomerReserveFunds, run.Kinds("reserve"));
+        Assert.Equal(TagKind.ProprietaryFunds, run.Kinds("maybe"));
         Assert.Equal(TagKind.None, run.Kinds("ledger.Other"));
         Assert.Equal(TagKind.None, run.Kinds("plain"));
         Assert.Equal(TagKind.None, run.Kinds("ledger"));
@@ -151,6 +160,31 @@ public sealed class TagFlowEngineTests
         Assert.Equal(TagKind.CustomerReserveFunds, run.LocalKinds("awaited"));
         Assert.Equal(TagKind.CustomerReserveFunds, run.LocalKinds("taken"));
         Assert.Equal(TagKind.CustomerReserveFunds, run.LocalKinds("total"));
+    }
+
+    [Fact]
+    public async Task LambdaAndLocalFunctionResultsCarryWhatTheyReturn()
+    {
+        var run = await RunAsync("""
+            void M(List<ReserveAccount> accounts, Ledger ledger)
+            {
+                var total = accounts.Sum(a => a.Balance);
+                var ids = accounts.Select(a => a.AccountId).ToList();
+                var open = accounts.Where(a => a.IsOpen).ToList();
+                Func<decimal> later = () => ledger.OwnBalance;
+                var invoked = later();
+                var local = Local();
+                Use(total, ids, open, invoked, local);
+
+                decimal Local() => ledger.ClientBalance;
+            }
+            void Use(params object[] values) { }
+            """, extra: "namespace Extra { }");
+
+        Assert.Equal(TagKind.CustomerReserveFunds, run.LocalKinds("total"));
+        Assert.Equal(TagKind.None, run.LocalKinds("ids"));
+        Assert.Equal(TagKind.ProprietaryFunds, run.LocalKinds("invoked"));
+        Assert.Equal(TagKind.ClientFunds, run.LocalKinds("local"));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class ClientFundsCommingledTests
         }
 
         [ProprietaryFunds]
-        public class OwnAccount
+        public record OwnAccount
         {
             public decimal Balance { get; set; }
             public decimal Withdraw(decimal amount) => amount;
@@ -123,6 +123,23 @@ public sealed class ClientFundsCommingledTests
             client.Deposit(amount);
             amount = own.Balance;
             own.Deposit(amount);
+        }
+        """);
+
+    [Fact]
+    public Task FieldInitializersPropertiesConstructorsAndSwitchExpressionsAreAnalysed() => VerifyAsync("""
+        [ClientFunds] static decimal clientFloat = 10m;
+        [ProprietaryFunds] static decimal ownFloat = 5m;
+        static decimal pooled = {|FIN2002:clientFloat + ownFloat|};
+        decimal Pooled => {|FIN2002:clientFloat - ownFloat|};
+        decimal separate;
+
+        Subject(ClientAccount client, OwnAccount own, int mode)
+        {
+            separate = client.Balance;
+            var picked = mode switch { 0 => client.Balance, _ => 0m };
+            own.Deposit({|FIN2002:picked|});
+            var copy = own with { };
         }
         """);
 

@@ -9,6 +9,8 @@ public sealed class ReserveFundsUsedForRedemptionTests
 {
     private const string Model = """
         using System;
+        using System.Collections.Generic;
+        using System.Linq;
         using System.Threading.Tasks;
         using FinCompliance;
 
@@ -80,6 +82,12 @@ public sealed class ReserveFundsUsedForRedemptionTests
             var chosen = urgent ? amount : 0m;
             desk.Redeem({|FIN2001:chosen|});
             var order = new RedemptionOrder({|FIN2001:Math.Round(amount * 2, 2)|});
+        }
+
+        void Aggregated(List<ReserveAccount> reserves, FundDesk desk)
+        {
+            desk.Redeem({|FIN2001:reserves.Sum(r => r.Balance)|});
+            desk.Notify(string.Join(",", reserves.Select(r => r.AccountId)), 0m);
         }
         """);
 
