@@ -244,6 +244,18 @@ public sealed class PersonalDataLoggedTests
             var phone = await Lookup.PhoneAsync(customer.Id);
             logger.LogInformation("{Phone}", {|FIN3003:phone|});
             logger.LogInformation("{Phone}", {|FIN3003:await Lookup.PhoneAsync(1)|});
+            logger.LogInformation("{Phones}", string.Join(",", {|FIN3003:customers.Select(c => c.Phone)|}));
+            logger.LogInformation("{Total}", {|FIN3003:customers.Sum(c => c.Balance)|});
+            logger.LogInformation("{Count}", customers.Count(c => c.Phone != null));
+            logger.LogInformation("{Ids}", string.Join(",", customers.Select(c => c.Id)));
+        }
+        """);
+
+    [Fact]
+    public Task EncryptedAtRestIsStillPlaintextInALog() => VerifyAsync("""
+        void M(ILogger logger, Customer customer)
+        {
+            logger.LogInformation("{Id}", {|FIN3003:customer.IdNumber|});
         }
         """);
 
