@@ -36,15 +36,18 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
 
         var policy = PersonalDataTagPolicy.For(context.Compilation, context.Options);
         var sinks = new SinkCatalog(context.Compilation);
-        context.RegisterOperationAction(
-            operation => AnalyzeInvocation(operation, policy, sinks),
-            OperationKind.Invocation);
-        context.RegisterOperationAction(
-            operation => AnalyzeCreation(operation, policy, sinks),
-            OperationKind.ObjectCreation);
+        context.RegisterOperationBlockStartAction(start =>
+        {
+            // The flow analysis runs over the block the sink call belongs to (walking above it would make Roslyn
+            // rebuild parent trees); it is computed on the first sink call only, and shared with FIN3005.
+            var blocks = start.OperationBlocks;
+            start.RegisterOperationAction(operation => AnalyzeInvocation(operation, policy, sinks, blocks), OperationKind.Invocation);
+            start.RegisterOperationAction(operation => AnalyzeCreation(operation, policy, sinks, blocks), OperationKind.ObjectCreation);
+        });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, PersonalDataTagPolicy policy, SinkCatalog sinks)
+    private static void AnalyzeInvocation(
+        OperationAnalysisContext context, PersonalDataTagPolicy policy, SinkCatalog sinks, ImmutableArray<IOperation> blocks)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -53,7 +56,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
             // : base(message) in a custom exception.
             if (sinks.IsException(method.ContainingType))
             {
-                ReportMessageArguments(context, policy, invocation.Arguments);
+                ReportMessageArguments(context, policy, invocation.Arguments, blocks);
             }
 
             return;
@@ -66,7 +69,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
         }
 
         var findings = new List<PersonalDataReach.Finding>();
-        var analysis = AnalysisOf(invocation, policy, context);
+        var analysis = PersonalDataReach.AnalysisOf(invocation, blocks, policy, context.CancellationToken);
         foreach (var argument in invocation.Arguments)
         {
             if (IsLoggerArgument(argument, method, sinks))
@@ -82,16 +85,18 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
         Report(context, findings, sink);
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, PersonalDataTagPolicy policy, SinkCatalog sinks)
+    private static void AnalyzeCreation(
+        OperationAnalysisContext context, PersonalDataTagPolicy policy, SinkCatalog sinks, ImmutableArray<IOperation> blocks)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (sinks.IsException(creation.Type))
         {
-            ReportMessageArguments(context, policy, creation.Arguments);
+            ReportMessageArguments(context, policy, creation.Arguments, blocks);
         }
     }
 
-    private static void ReportMessageArguments(OperationAnalysisContext context, PersonalDataTagPolicy policy, ImmutableArray<IArgumentOperation> arguments)
+    private static void ReportMessageArguments(
+        OperationAnalysisContext context, PersonalDataTagPolicy policy, ImmutableArray<IArgumentOperation> arguments, ImmutableArray<IOperation> blocks)
     {
         List<PersonalDataReach.Finding>? findings = null;
         TagFlowAnalysis? analysis = null;
@@ -102,7 +107,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
                 && parameter.Name.IndexOf("message", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 findings ??= new List<PersonalDataReach.Finding>();
-                analysis ??= AnalysisOf(argument, policy, context);
+                analysis ??= PersonalDataReach.AnalysisOf(argument, blocks, policy, context.CancellationToken);
 
                 // An exception message is a string: whole objects reach it only through their ToString (FIN3004).
                 PersonalDataReach.Collect(argument.Value, analysis, policy, plaintextOnly: false, findings);
@@ -142,18 +147,6 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
         }
 
         return false;
-    }
-
-    /// <summary>The tag flow of the whole body the operation belongs to (shared with FIN3005 through the policy).</summary>
-    internal static TagFlowAnalysis AnalysisOf(IOperation operation, PersonalDataTagPolicy policy, OperationAnalysisContext context)
-    {
-        var root = operation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        return policy.Analyze(root, context.CancellationToken);
     }
 
     /// <summary>The logger itself (extension receiver, a <c>[LoggerMessage]</c> method's logger) is not logged data.</summary>

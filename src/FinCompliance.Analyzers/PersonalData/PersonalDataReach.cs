@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using FinCompliance.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,6 +19,27 @@ internal static class PersonalDataReach
 
     private const int MaxDepth = 32;
     private const int MaxMembersShown = 3;
+
+    /// <summary>
+    /// The tag flow of the operation block (of <paramref name="blocks"/>) that contains <paramref name="operation"/>,
+    /// computed once per block and shared by FIN3003 and FIN3005 through the policy.
+    /// </summary>
+    public static TagFlowAnalysis AnalysisOf(
+        IOperation operation, ImmutableArray<IOperation> blocks, PersonalDataTagPolicy policy, CancellationToken cancellationToken)
+    {
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            foreach (var block in blocks)
+            {
+                if (block == current)
+                {
+                    return policy.Analyze(block, cancellationToken);
+                }
+            }
+        }
+
+        return TagFlowAnalysis.Empty;
+    }
 
     /// <summary>
     /// Adds one <see cref="Finding"/> per personal-data reference in <paramref name="value"/>; when the value carries no

@@ -33,7 +33,10 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
         Egress EgressOf(IMethodSymbol method)
             => egressByMethod.TryGetValue(method, out var known) ? known : egressByMethod.GetOrAdd(method, ComputeEgress(method, policy.Classifier));
 
-        context.RegisterOperationAction(
+        context.RegisterOperationBlockStartAction(start =>
+        {
+            var blocks = start.OperationBlocks;
+            start.RegisterOperationAction(
             operation =>
             {
                 var (method, arguments) = operation.Operation switch
@@ -44,15 +47,16 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
                 };
                 if (method is not null && !arguments.IsEmpty && EgressOf(method) is var egress && egress != Egress.None)
                 {
-                    Analyze(operation, policy, arguments, egress == Egress.Method);
+                    Analyze(operation, policy, arguments, egress == Egress.Method, blocks);
                 }
             },
             OperationKind.Invocation,
             OperationKind.ObjectCreation);
+        });
     }
 
     private static void Analyze(
-        OperationAnalysisContext context, PersonalDataTagPolicy policy, ImmutableArray<IArgumentOperation> arguments, bool egressMethod)
+        OperationAnalysisContext context, PersonalDataTagPolicy policy, ImmutableArray<IArgumentOperation> arguments, bool egressMethod, ImmutableArray<IOperation> blocks)
     {
         List<PersonalDataReach.Finding>? findings = null;
         foreach (var argument in arguments)
@@ -73,7 +77,7 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
                 findings = new List<PersonalDataReach.Finding>();
             }
 
-            var analysis = PersonalDataLoggedAnalyzer.AnalysisOf(argument, policy, context);
+            var analysis = PersonalDataReach.AnalysisOf(argument, blocks, policy, context.CancellationToken);
             PersonalDataReach.Collect(argument.Value, analysis, policy, plaintextOnly: true, findings);
         }
 
