@@ -167,7 +167,7 @@ public sealed class PersonalDataTagPolicy : TagPolicy
             return carrier.Only(TagKind.PersonalData);
         }
 
-        if (owner is null || Classifier.ClassifyType(owner) is not { IsProtected: true }
+        if (owner is null || !GetTypeTags(owner).HasAny(TagKind.PersonalData)
             || FactMethods.Contains(member.Name) || HasNonContentName(member.Name)
             || Classifier.Has(member, Classifier.Symbols.NotPersonalData) || !IsContentType(resultType))
         {
