@@ -547,6 +547,19 @@ public sealed class TagFlowAnalysis
                 case IInterpolationOperation interpolation:
                     return Tag(interpolation.Expression);
 
+                case IInterpolatedStringHandlerCreationOperation handler:
+                    // Debug.Assert/WriteIf, StringBuilder.Append($"…"): the handler's content is the string.
+                    return set | Tag(handler.Content);
+
+                case IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation append }:
+                    // AppendFormatted(value) returns void or bool; the hole's value is its argument.
+                    foreach (var argument in append.Arguments)
+                    {
+                        set |= Tag(argument);
+                    }
+
+                    return set;
+
                 case IObjectCreationOperation creation:
                     foreach (var argument in creation.Arguments)
                     {
