@@ -51,7 +51,6 @@ public sealed class RecordsCleanupJob
     public RecordsCleanupJob(RecordsDbContext db) => this.db = db;
 
     // Compliant: only subscriptions older than the 5-year retention period are deleted.
-    // (ExecuteDelete[Async] from Microsoft.EntityFrameworkCore.Relational is checked the same way.)
     public Task<int> PurgeExpiredSubscriptionsAsync()
     {
         var cutoff = DateTime.UtcNow.AddYears(-5);
@@ -77,6 +76,18 @@ public sealed class RecordsCleanupJob
         db.IdentityVerifications.RemoveRange(records);
         await db.SaveChangesAsync();
     }
+
+    // FIN5002: a bulk delete (EF Core 7+ ExecuteDeleteAsync) of verifications older than 5 years; they are kept 10.
+    public Task<int> PurgeOldVerificationsAsync()
+        => db.IdentityVerifications
+            .Where(r => r.VerifiedAt < DateTime.UtcNow.AddYears(-5))
+            .ExecuteDeleteAsync();
+
+    // Compliant: the same bulk delete at the 10-year period these records require.
+    public Task<int> PurgeExpiredVerificationsAsync()
+        => db.IdentityVerifications
+            .Where(r => r.VerifiedAt < DateTime.UtcNow.AddYears(-10))
+            .ExecuteDeleteAsync();
 
     // Compliant: drafts are not retained records.
     public Task<int> PurgeDraftsAsync()
