@@ -18,7 +18,8 @@ public static class Rules
         DiagnosticIds.InvalidConfiguration, RuleCategories.Configuration, DiagnosticSeverity.Warning,
         "Invalid FinCompliance configuration",
         "Invalid FinCompliance configuration: {0}",
-        "A FinCompliance terms file line or option value cannot be read; it is ignored until it is fixed.");
+        "A FinCompliance terms file line or option value cannot be read; it is ignored until it is fixed.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor GuaranteedReturns = Create(
         DiagnosticIds.GuaranteedReturns, RuleCategories.Promotion, DiagnosticSeverity.Warning,
