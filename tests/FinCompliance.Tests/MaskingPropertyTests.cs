@@ -12,8 +12,17 @@ public sealed record MaskInput(string Value)
     public override string ToString() => "\"" + string.Concat(Value.Select(c => c < 0x20 || c > 0x7E ? $"\\u{(int)c:X4}" : c.ToString())) + "\"";
 }
 
+/// <summary>A well-formed UTF-16 value (no lone surrogates), rich in surrogate pairs.</summary>
+public sealed record WellFormedInput(string Value)
+{
+    public override string ToString() => new MaskInput(Value).ToString();
+}
+
 public static class MaskingArbitraries
 {
+    private static readonly string[] WellFormedPieces = ["0", "7", "a", "@", "张", "\U00020000", "\U0001F600", "\U00020001"];
+
+
     private static readonly string[] Pieces =
     [
         "0", "1", "6", "9", "a", "Z", "@", "*", ".", "-", " ", "\t", "张", "三", "\U00020000", "\U0001F600", "\uD800", "\uDC00", "é",
@@ -25,6 +34,9 @@ public static class MaskingArbitraries
                 (1, ArbMap.Default.GeneratorFor<string>().Where(s => s is not null)))
             .Select(value => new MaskInput(value))
             .ToArbitrary();
+
+    public static Arbitrary<WellFormedInput> WellFormedInputs()
+        => Gen.ArrayOf(Gen.Elements(WellFormedPieces)).Select(parts => new WellFormedInput(string.Concat(parts))).ToArbitrary();
 
     public static Arbitrary<PersonalDataKind> Kinds() => Gen.Elements(Enum.GetValues<PersonalDataKind>()).ToArbitrary();
 }
@@ -107,6 +119,16 @@ public sealed class MaskingPropertyTests
         if (IsWellFormed(input.Value))
         {
             Assert.True(IsWellFormed(masked), $"'{masked}' contains half a surrogate pair");
+        }
+    }
+
+    [Property]
+    public void NeverCutsASurrogatePair(WellFormedInput input)
+    {
+        foreach (var kind in Enum.GetValues<PersonalDataKind>())
+        {
+            var masked = Masking.Mask(input.Value, kind)!;
+            Assert.True(IsWellFormed(masked), $"{kind}: '{new MaskInput(masked)}' contains half a surrogate pair");
         }
     }
 
