@@ -36,7 +36,7 @@ public sealed class PersonalDataStorageModel
 
     private static readonly HashSet<string> InterestingInvocationNames = new(StringComparer.Ordinal)
     {
-        "Entity", "HasConversion", "Ignore",
+        "Entity", "HasConversion", "HaveConversion", "Ignore",
         "Serialize", "SerializeAsync", "SerializeToUtf8Bytes", "SerializeToDocument", "SerializeToElement", "SerializeToNode",
         "SerializeObject", "Create", "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync",
     };
@@ -44,6 +44,7 @@ public sealed class PersonalDataStorageModel
     private readonly HashSet<ITypeSymbol> persistedTypes = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ITypeSymbol> explicitlyPersistedTypes = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> encryptedByConversion = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ITypeSymbol> encryptedByConvention = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> ignoredByModel = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ITypeSymbol, JsonSerializers> serializedTypes = new(SymbolEqualityComparer.Default);
 
@@ -91,7 +92,27 @@ public sealed class PersonalDataStorageModel
     }
 
     /// <summary>Whether an EF Core value converter marked <c>[Encrypted]</c> converts <paramref name="member"/>.</summary>
-    public bool IsEncryptedByConversion(ISymbol member) => encryptedByConversion.Contains(member.OriginalDefinition);
+    public bool IsEncryptedByConversion(ISymbol member)
+    {
+        if (encryptedByConversion.Contains(member.OriginalDefinition))
+        {
+            return true;
+        }
+
+        // ConfigureConventions: configurationBuilder.Properties<CardNumber>().HaveConversion<AesConverter>().
+        var type = member switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type is not null && encryptedByConvention.Contains(type.OriginalDefinition);
+    }
 
     /// <summary>The serializers that serialize <paramref name="type"/> (itself, as a base of a serialized type, or as a member's type).</summary>
     public JsonSerializers SerializedBy(ITypeSymbol? type)
@@ -241,6 +262,15 @@ public sealed class PersonalDataStorageModel
                 if (ConverterIsEncrypted(invocation) && ConfiguredMember(invocation.Instance) is { } converted)
                 {
                     encryptedByConversion.Add(converted.OriginalDefinition);
+                }
+
+                break;
+
+            case "HaveConversion" when containing is { Name: "PropertiesConfigurationBuilder", IsGenericType: true } conventions
+                                         && conventions.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore.Metadata.Builders":
+                if (ConverterIsEncrypted(invocation))
+                {
+                    encryptedByConvention.Add(conventions.TypeArguments[0].OriginalDefinition);
                 }
 
                 break;

@@ -149,6 +149,42 @@ public sealed class PersonalDataStoredInPlaintextTests
         """);
 
     [Fact]
+    public Task ConventionConversionWithEncryptedConverterCoversItsType() => VerifyAsync("""
+        public readonly record struct CardNumber(string Value);
+        public readonly record struct Msisdn(string Value);
+
+        [Encrypted]
+        public sealed class CardNumberConverter : ValueConverter<CardNumber, string>
+        {
+            public CardNumberConverter() : base(v => v.Value, v => new CardNumber(v)) { }
+        }
+
+        public sealed class MsisdnConverter : ValueConverter<Msisdn, string>
+        {
+            public MsisdnConverter() : base(v => v.Value, v => new Msisdn(v)) { }
+        }
+
+        public class Customer
+        {
+            public int Id { get; set; }
+            [PersonalData(PersonalDataKind.BankCardNumber)] public CardNumber Card { get; set; }
+            [PersonalData(PersonalDataKind.BankCardNumber)] public CardNumber? BackupCard { get; set; }
+            [PersonalData(PersonalDataKind.Phone)] public Msisdn {|FIN3001:Phone|} { get; set; }
+        }
+
+        public class ShopContext : DbContext
+        {
+            public DbSet<Customer> Customers => Set<Customer>();
+
+            protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+            {
+                configurationBuilder.Properties<CardNumber>().HaveConversion<CardNumberConverter>();
+                configurationBuilder.Properties<Msisdn>().HaveConversion<MsisdnConverter>();
+            }
+        }
+        """);
+
+    [Fact]
     public Task EntityTypeConfigurationCountsAsPersistedAndConverts() => VerifyAsync("""
         public partial class Customer
         {
