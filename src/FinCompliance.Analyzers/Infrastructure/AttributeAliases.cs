@@ -141,6 +141,21 @@ public sealed class AttributeAliases
             ? value
             : null;
 
+    /// <summary>
+    /// <see cref="IsAliasOf(INamedTypeSymbol?, INamedTypeSymbol?)"/> by metadata names (<c>Namespace.Outer+Inner</c>,
+    /// as <see cref="MetadataName"/> gives them), for generators whose equatable models keep names, not symbols.
+    /// </summary>
+    public bool IsAliasOf(string attributeMetadataName, string finComplianceMetadataName)
+        => targetsByAlias.Count != 0
+           && targetsByAlias.TryGetValue(attributeMetadataName, out var target)
+           && target == finComplianceMetadataName;
+
+    /// <summary><see cref="PersonalDataOf(INamedTypeSymbol?)"/> by metadata name, for generators.</summary>
+    public PersonalDataClass? PersonalDataOf(string attributeMetadataName)
+        => personalDataByAlias.Count != 0 && personalDataByAlias.TryGetValue(attributeMetadataName, out var value)
+            ? value
+            : null;
+
     /// <summary>The metadata name of a type as users write it in the option: <c>Namespace.Outer+Inner</c>.</summary>
     public static string MetadataName(INamedTypeSymbol type)
     {

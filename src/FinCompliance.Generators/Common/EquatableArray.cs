@@ -1,0 +1,84 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace FinCompliance.Generators;
+
+/// <summary>
+/// An immutable array compared by its elements, so that generator models holding lists stay equal across runs and
+/// the incremental pipeline can cache them (<see cref="ImmutableArray{T}"/> compares by reference).
+/// </summary>
+internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+    where T : IEquatable<T>
+{
+    public static readonly EquatableArray<T> Empty = new(ImmutableArray<T>.Empty);
+
+    private readonly ImmutableArray<T> items;
+
+    public EquatableArray(ImmutableArray<T> items) => this.items = items.IsDefault ? ImmutableArray<T>.Empty : items;
+
+    public EquatableArray(IEnumerable<T> items) => this.items = ImmutableArray.CreateRange(items);
+
+    private ImmutableArray<T> Items => items.IsDefault ? ImmutableArray<T>.Empty : items;
+
+    public int Count => Items.Length;
+
+    public bool IsEmpty => Items.IsEmpty;
+
+    public T this[int index] => Items[index];
+
+    public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+
+    public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+
+    public bool Equals(EquatableArray<T> other)
+    {
+        var mine = Items;
+        var theirs = other.Items;
+        if (mine.Length != theirs.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < mine.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(mine[i], theirs[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = 17;
+        foreach (var item in Items)
+        {
+            hash = unchecked((hash * 31) + (item is null ? 0 : EqualityComparer<T>.Default.GetHashCode(item)));
+        }
+
+        return hash;
+    }
+
+    public ImmutableArray<T>.Enumerator GetEnumerator() => Items.GetEnumerator();
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)Items).GetEnumerator();
+}
+
+internal static class EquatableArray
+{
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
+        where T : IEquatable<T>
+        => new(items);
+
+    public static EquatableArray<T> ToEquatableArray<T>(this ImmutableArray<T> items)
+        where T : IEquatable<T>
+        => new(items);
+}

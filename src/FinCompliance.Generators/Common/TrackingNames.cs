@@ -1,0 +1,41 @@
+namespace FinCompliance.Generators;
+
+/// <summary>
+/// The names of the tracked pipeline steps (<c>WithTrackingName</c>), in one place so that tests can prove an
+/// unrelated edit regenerates nothing.
+/// </summary>
+public static class TrackingNames
+{
+    /// <summary>The <c>fincompliance.attribute_aliases</c> option, parsed (shared by all three generators).</summary>
+    public const string AttributeAliases = "FinCompliance.AttributeAliases";
+
+    /// <summary>Risk warning: the <c>[ProductPromotion]</c> types, one model each.</summary>
+    public const string RiskWarningPromotions = "RiskWarning.Promotions";
+
+    /// <summary>Risk warning: the models that still need a warning once aliases of <c>[RiskWarning]</c> are known.</summary>
+    public const string RiskWarningTargets = "RiskWarning.Targets";
+
+    /// <summary>Masked record: records found through a member carrying <c>[PersonalData]</c>.</summary>
+    public const string MaskedRecordAnnotated = "MaskedRecord.Annotated";
+
+    /// <summary>Masked record: the other partial records (aliases, DataClassification subclasses, personal-data member types).</summary>
+    public const string MaskedRecordOtherAttributes = "MaskedRecord.OtherAttributes";
+
+    /// <summary>Masked record: both sources merged, one model per record.</summary>
+    public const string MaskedRecordRecords = "MaskedRecord.Records";
+
+    /// <summary>Masked record: the records that get a <c>PrintMembers</c>, members classified.</summary>
+    public const string MaskedRecordTargets = "MaskedRecord.Targets";
+
+    /// <summary>Inventory: entries of one attribute (the suffix is the category, e.g. <c>Inventory.PersonalData</c>).</summary>
+    public const string InventoryPrefix = "Inventory.";
+
+    /// <summary>Inventory: every entry, sorted.</summary>
+    public const string InventoryEntries = "Inventory.Entries";
+
+    /// <summary>Inventory: the build options it reads (on/off, retention years).</summary>
+    public const string InventoryOptions = "Inventory.Options";
+
+    /// <summary>Inventory: the final model (null when there is nothing to write or it is turned off).</summary>
+    public const string InventoryModel = "Inventory.Model";
+}

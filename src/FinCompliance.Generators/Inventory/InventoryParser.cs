@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using FinCompliance.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FinCompliance.Generators;
+
+/// <summary>Turns each use of an inventoried attribute into <see cref="InventoryEntry"/> rows, and merges them.</summary>
+internal static class InventoryParser
+{
+    /// <summary>
+    /// The attributes the inventory lists (category = attribute name without <c>Attribute</c>): what data is held
+    /// and how it is protected, where it goes and how long it is kept, whose money it is, and the processing done for
+    /// sales and identification. Content annotations (<c>RiskWarning</c>, <c>Disclosure</c>, …) are not listed.
+    /// </summary>
+    public static readonly ImmutableArray<string> Categories = ImmutableArray.Create(
+        "PersonalData", "NotPersonalData", "Encrypted", "MasksPersonalData", "DataEgress", "PersistedEntity", "RetainedRecord", "OptIn",
+        "ClientFunds", "CustomerReserveFunds", "ProprietaryFunds", "Redemption", "AuthorizedTransfer", "InformationIntermediary", "CreditEnhancement",
+        "ProductPromotion", "ProductYield", "PromotionalReward",
+        "ProductSale", "SuitabilityCheck", "RequiresCustomerIdentification", "CustomerIdentification");
+
+    private static readonly string[] ProductKindNames =
+        ["General", "Fund", "Wealth", "Insurance", "Lending", "Crowdfunding", "Trust", "ConsumerFinance", "Payment"];
+
+    public static string MetadataName(string category) => "FinCompliance." + category + "Attribute";
+
+    public static EquatableArray<InventoryEntry> Parse(GeneratorAttributeSyntaxContext context, string category, CancellationToken cancellationToken)
+    {
+        var symbol = PositionalProperty(context.TargetSymbol, cancellationToken) ?? context.TargetSymbol;
+        var id = DocumentationId(symbol);
+        if (id is null)
+        {
+            return EquatableArray<InventoryEntry>.Empty;
+        }
+
+        var returnAttributes = symbol is IMethodSymbol method ? method.GetReturnTypeAttributes() : ImmutableArray<AttributeData>.Empty;
+        var entries = new List<InventoryEntry>(context.Attributes.Length);
+        foreach (var attribute in context.Attributes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var isReturn = returnAttributes.Contains(attribute);
+            var (kind, level, detail, years) = Describe(category, attribute);
+            entries.Add(new InventoryEntry(
+                isReturn ? id + "/return" : id,
+                isReturn ? "ReturnValue" : SymbolKindOf(symbol),
+                category,
+                kind,
+                level,
+                detail,
+                years));
+        }
+
+        return entries.ToEquatableArray();
+    }
+
+    public static InventoryOptions ReadOptions(AnalyzerConfigOptionsProvider provider, CancellationToken _)
+    {
+        var options = provider.GlobalOptions;
+        var enabled = !(options.TryGetValue("build_property." + AnalyzerOptionsExtensions.GenerateInventoryProperty, out var generate)
+                        && string.Equals(generate?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+        var years = options.TryGetValue("build_property." + AnalyzerOptionsExtensions.RetentionYearsProperty, out var text)
+                    && int.TryParse(text?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                    && parsed > 0
+            ? parsed
+            : AnalyzerOptionsExtensions.DefaultRetentionYears;
+        return new InventoryOptions(enabled, years);
+    }
+
+    public static EquatableArray<InventoryEntry> Concat(ImmutableArray<EquatableArray<InventoryEntry>> groups)
+        => groups.SelectMany(static group => group).ToEquatableArray();
+
+    public static EquatableArray<InventoryEntry> Concat(EquatableArray<InventoryEntry> first, EquatableArray<InventoryEntry> second)
+        => first.IsEmpty ? second : second.IsEmpty ? first : first.Concat(second).ToEquatableArray();
+
+    /// <summary>The model to emit, or null when the inventory is off or empty.</summary>
+    public static InventoryModel? Build(EquatableArray<InventoryEntry> entries, InventoryOptions options)
+    {
+        if (!options.Enabled || entries.IsEmpty)
+        {
+            return null;
+        }
+
+        var rows = entries
+            .Select(entry => entry.RetentionYears < 0
+                ? entry
+                : entry with
+                {
+                    Detail = entry.RetentionYears == 0
+                        ? $"Retention: {options.DefaultRetentionYears} years (FinComplianceRetentionYears)"
+                        : $"Retention: {entry.RetentionYears} years",
+                })
+            .Distinct()
+            .OrderBy(entry => entry.Symbol, StringComparer.Ordinal)
+            .ThenBy(entry => entry.Category, StringComparer.Ordinal)
+            .ThenBy(entry => entry.SymbolKind, StringComparer.Ordinal);
+        return new InventoryModel(rows.ToEquatableArray());
+    }
+
+    private static (string Kind, string Level, string Detail, int RetentionYears) Describe(string category, AttributeData attribute)
+    {
+        switch (category)
+        {
+            case "PersonalData":
+                var kind = attribute.ConstructorArguments is [{ Value: int kindValue }] && Enum.IsDefined(typeof(PersonalInformationKind), kindValue)
+                    ? (PersonalInformationKind)kindValue
+                    : PersonalInformationKind.Other;
+                var level = PersonalDataClass.DefaultLevel(kind);
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.Key == "Level" && named.Value.Value is int levelValue and >= 1 and <= 3)
+                    {
+                        level = (SensitivityLevel)levelValue;
+                    }
+                }
+
+                return (kind.ToString(), level.ToString(), string.Empty, -1);
+            case "ProductPromotion":
+                var product = attribute.ConstructorArguments is [{ Value: int productValue }] && productValue >= 0 && productValue < ProductKindNames.Length
+                    ? ProductKindNames[productValue]
+                    : ProductKindNames[0];
+                return (product, string.Empty, string.Empty, -1);
+            case "RetainedRecord":
+                var years = attribute.ConstructorArguments is [{ Value: int yearsValue }] && yearsValue > 0 ? yearsValue : 0;
+                return (string.Empty, string.Empty, string.Empty, years);
+            case "AuthorizedTransfer":
+                var justification = attribute.ConstructorArguments is [{ Value: string text }] ? text : string.Empty;
+                return (string.Empty, string.Empty, justification, -1);
+            default:
+                return (string.Empty, string.Empty, string.Empty, -1);
+        }
+    }
+
+    /// <summary>
+    /// A record's positional parameter stands for the property the compiler makes of it: that is what an auditor
+    /// looks for (<c>P:Bank.Trade.Details</c>, not <c>M:Bank.Trade.#ctor(…)/Details</c>).
+    /// </summary>
+    private static IPropertySymbol? PositionalProperty(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        if (symbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType: { IsRecord: true } record } constructor } parameter)
+        {
+            return null;
+        }
+
+        foreach (var reference in constructor.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax)
+            {
+                foreach (var member in record.GetMembers(parameter.Name))
+                {
+                    if (member is IPropertySymbol property)
+                    {
+                        return property;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? DocumentationId(ISymbol symbol)
+        => symbol is IParameterSymbol parameter
+            ? parameter.ContainingSymbol?.GetDocumentationCommentId() is { } owner ? owner + "/" + parameter.Name : null
+            : symbol.GetDocumentationCommentId();
+
+    private static string SymbolKindOf(ISymbol symbol) => symbol switch
+    {
+        INamedTypeSymbol => "Type",
+        IPropertySymbol => "Property",
+        IFieldSymbol => "Field",
+        IMethodSymbol => "Method",
+        IParameterSymbol => "Parameter",
+        _ => symbol.Kind.ToString(),
+    };
+}

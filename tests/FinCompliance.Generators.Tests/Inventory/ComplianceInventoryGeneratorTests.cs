@@ -1,0 +1,210 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace FinCompliance.Generators.Tests.Inventory;
+
+public class ComplianceInventoryGeneratorTests
+{
+    private const string Accounts = """
+        using System.Threading.Tasks;
+        using FinCompliance;
+        namespace Bank.Accounts;
+
+        [PersistedEntity, RetainedRecord(7)]
+        public class Customer
+        {
+            [PersonalData(PersonalDataKind.IdNumber)]
+            [Encrypted]
+            public string IdNumber { get; set; } = "";
+
+            [PersonalData(PersonalDataKind.Phone, Level = PersonalDataLevel.C3)]
+            public string Phone { get; set; } = "";
+
+            [NotPersonalData]
+            public string PhoneModel { get; set; } = "";
+
+            public string Nickname { get; set; } = "";
+        }
+
+        [RetainedRecord]
+        public partial record Trade([PersonalData(PersonalDataKind.TransactionRecord)] string Details, [ClientFunds] decimal Amount);
+
+        public class Payments
+        {
+            [ClientFunds] public decimal Pooled, Escrow;
+
+            [AuthorizedTransfer("Monthly management fee, reviewed by Finance, Compliance ticket FC-12")]
+            public void CollectFee([ClientFunds] decimal from, [ProprietaryFunds] decimal to) { }
+
+            [Redemption]
+            public Task PayOut([CustomerReserveFunds] decimal amount) => Task.CompletedTask;
+
+            [return: PersonalData(PersonalDataKind.BankCardNumber)]
+            public string CardOf(int customerId) => "";
+        }
+        """;
+
+    private const string Sales = """
+        using FinCompliance;
+        namespace Bank.Sales
+        {
+            [ProductPromotion(ProductKind.Fund)]
+            public partial class FundBanner { [RiskWarning] public const string Warning = "基金有风险，投资需谨慎。"; }
+
+            public class Desk
+            {
+                [SuitabilityCheck] public bool Suits(int customer) => true;
+                [ProductSale] public void Sell(int customer) { }
+                [DataEgress] public void ShareWithPartner(string payload) { }
+                [OptIn] public bool Insurance { get; set; }
+            }
+        }
+
+        public static class Probe
+        {
+            public static string Csv() => FinCompliance.Generated.ComplianceInventory.ToCsv();
+            public static string First() => FinCompliance.Generated.ComplianceInventory.Entries[0].ToString();
+            public static int Count() => FinCompliance.Generated.ComplianceInventory.Entries.Count;
+            public static string Markdown() => FinCompliance.Generated.ComplianceInventory.ToMarkdown();
+        }
+        """;
+
+    private static readonly string[] Steps =
+    [
+        TrackingNames.InventoryPrefix + "PersonalData",
+        TrackingNames.InventoryPrefix + "ClientFunds",
+        TrackingNames.InventoryPrefix + "RetainedRecord",
+        TrackingNames.InventoryPrefix + "ProductPromotion",
+        TrackingNames.InventoryEntries,
+        TrackingNames.InventoryOptions,
+        TrackingNames.InventoryModel,
+    ];
+
+    private static GeneratorRun Run(params string[] sources) => new GeneratorHarness(new ComplianceInventoryGenerator()).Run(sources);
+
+    [Fact]
+    public void Inventory_lists_every_classified_symbol()
+    {
+        var run = Run(Accounts, Sales);
+
+        var (hintName, text) = Assert.Single(run.Sources);
+        Assert.Equal("FinCompliance.Generated.ComplianceInventory.g.cs", hintName);
+        Snapshot.Verify(text, "Inventory.ComplianceInventory");
+    }
+
+    [Fact]
+    public void Inventory_is_usable_at_run_time()
+    {
+        var run = Run(Accounts, Sales);
+
+        var csv = (string)GeneratedAssembly.Invoke(run, "Probe", "Csv")!;
+        var lines = csv.Split("\r\n", System.StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Symbol,SymbolKind,Category,Kind,Level,Detail", lines[0]);
+        Assert.Equal(lines.Length - 1, GeneratedAssembly.Invoke(run, "Probe", "Count"));
+        Assert.Contains("P:Bank.Accounts.Customer.Phone,Property,PersonalData,Phone,C3,", lines);
+        Assert.Contains("T:Bank.Accounts.Trade,Type,RetainedRecord,,,Retention: 5 years (FinComplianceRetentionYears)", lines);
+        Assert.Contains("\"M:Bank.Accounts.Payments.CollectFee(System.Decimal,System.Decimal)\",Method,AuthorizedTransfer,,,\"Monthly management fee, reviewed by Finance, Compliance ticket FC-12\"", lines);
+        Assert.Contains("\"M:Bank.Accounts.Payments.CollectFee(System.Decimal,System.Decimal)/from\",Parameter,ClientFunds,,,", lines);
+        Assert.Contains("M:Bank.Accounts.Payments.CardOf(System.Int32)/return,ReturnValue,PersonalData,BankCardNumber,C2,", lines);
+        Assert.Contains("P:Bank.Accounts.Trade.Details,Property,PersonalData,TransactionRecord,C2,", lines);
+        Assert.Contains("F:Bank.Accounts.Payments.Escrow,Field,ClientFunds,,,", lines);
+        Assert.Contains("P:Bank.Accounts.Trade.Amount,Property,ClientFunds,,,", lines);
+        Assert.DoesNotContain(lines, line => line.Contains("Nickname") || line.Contains("RiskWarning"));
+        Assert.Equal("F:Bank.Accounts.Payments.Escrow ClientFunds", GeneratedAssembly.Invoke(run, "Probe", "First"));
+
+        var markdown = ((string)GeneratedAssembly.Invoke(run, "Probe", "Markdown")!).Split('\n');
+        Assert.Equal("| Symbol | Symbol kind | Category | Kind | Level | Detail |", markdown[0]);
+        Assert.Contains("| P:Bank.Accounts.Customer.Phone | Property | PersonalData | Phone | C3 |  |", markdown);
+    }
+
+    [Fact]
+    public void Order_does_not_depend_on_file_order()
+    {
+        Assert.Equal(Assert.Single(Run(Accounts, Sales).Sources).Value, Assert.Single(Run(Sales, Accounts).Sources).Value);
+    }
+
+    [Fact]
+    public void Retention_default_comes_from_the_build_property()
+    {
+        var run = new GeneratorHarness(new ComplianceInventoryGenerator())
+            .WithGlobalOption("build_property.FinComplianceRetentionYears", "10")
+            .Run(Accounts);
+
+        var text = Assert.Single(run.Sources).Value;
+        Assert.Contains("\"Retention: 10 years (FinComplianceRetentionYears)\"", text);
+        Assert.Contains("\"Retention: 7 years\"", text);
+    }
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData(" False ")]
+    public void Build_property_turns_it_off(string value)
+    {
+        var run = new GeneratorHarness(new ComplianceInventoryGenerator())
+            .WithGlobalOption("build_property.FinComplianceGenerateInventory", value)
+            .Run(Accounts);
+
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void Build_property_true_keeps_it_on()
+    {
+        var run = new GeneratorHarness(new ComplianceInventoryGenerator())
+            .WithGlobalOption("build_property.FinComplianceGenerateInventory", "true")
+            .Run(Accounts);
+
+        Assert.Single(run.Sources);
+    }
+
+    [Fact]
+    public void No_attributes_no_file()
+    {
+        Assert.Empty(Run("namespace App; public class Customer { public string Phone { get; set; } = \"\"; [System.Obsolete] public void M() { } }").Sources);
+    }
+
+    [Fact]
+    public void CSharp_7_3_project_gets_a_file_without_nullable_directive()
+    {
+        var generated = Assert.Single(LegacyLanguage.Run(
+            new ComplianceInventoryGenerator(),
+            "public class Customer { [FinCompliance.PersonalData(FinCompliance.PersonalDataKind.Phone)] public string Phone { get; set; } }"));
+        Assert.DoesNotContain("#nullable", generated);
+        Assert.Contains("new Entry(\"P:Customer.Phone\", \"Property\", \"PersonalData\", \"Phone\", \"C2\", \"\")", generated);
+    }
+
+    [Fact]
+    public void Broken_code_does_not_throw()
+    {
+        var compilation = GeneratorHarness.CreateCompilation("""
+            using FinCompliance;
+            [PersonalData(PersonalDataKind.)] public class { }
+            public class C { [ClientFunds] public Missing M([Redemption] x) => ; [RetainedRecord("x")] class D { } }
+            """);
+        var result = new GeneratorHarness(new ComplianceInventoryGenerator()).CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+    }
+
+    [Fact]
+    public void Unrelated_edits_regenerate_nothing()
+    {
+        var run = Run(Accounts, Sales, "public class Calculator { public int Add(int a, int b) => a + b; }");
+
+        GeneratorRun.AssertNothingRegenerated(run.RunAfterEdit(Edits.AddUnrelatedClass), Steps);
+        GeneratorRun.AssertNothingRegenerated(
+            run.RunAfterEdit(c => Edits.ReplaceFile(c, 2, "public class Calculator { public int Add(int a, int b) => b + a + 0; }")),
+            Steps);
+    }
+
+    [Fact]
+    public void Editing_an_annotated_declaration_regenerates_it()
+    {
+        var run = Run(Accounts, Sales);
+
+        var rerun = run.RunAfterEdit(c => Edits.ReplaceFile(c, 0, Accounts.Replace("PersonalDataKind.IdNumber", "PersonalDataKind.Address")));
+
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GeneratorRun.AssertNothingRegenerated(rerun, Steps));
+        var text = Assert.Single(Edits.Sources(rerun)).Value;
+        Assert.Contains("new Entry(\"P:Bank.Accounts.Customer.IdNumber\", \"Property\", \"PersonalData\", \"Address\", \"C2\", \"\")", text);
+    }
+}
