@@ -194,6 +194,8 @@ public sealed class PersonalDataInToStringTests
                     }
 
                     public partial record AlreadyMasked([PersonalData(PersonalDataKind.Email)] string Email);
+
+                    public record struct {|FIN3004:Payee|}([PersonalData(PersonalDataKind.AccountNumber)] string AccountNo, string Bank);
                 }
                 """,
             FixedCode = Usings + """
@@ -210,6 +212,8 @@ public sealed class PersonalDataInToStringTests
                     }
 
                     public partial record AlreadyMasked([PersonalData(PersonalDataKind.Email)] string Email);
+
+                    public partial record struct Payee([PersonalData(PersonalDataKind.AccountNumber)] string AccountNo, string Bank);
                 }
                 """,
         };
