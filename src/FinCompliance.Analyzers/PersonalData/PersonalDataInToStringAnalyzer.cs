@@ -58,7 +58,7 @@ public sealed class PersonalDataInToStringAnalyzer : FinComplianceAnalyzer
     }
 
     /// <summary>What the synthesized <c>PrintMembers</c> prints: public instance fields and readable properties, overrides excluded.</summary>
-    private static bool IsPrintedByCompilerGeneratedPrintMembers(ISymbol member)
+    internal static bool IsPrintedByCompilerGeneratedPrintMembers(ISymbol member)
     {
         if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || member.IsOverride)
         {
@@ -77,7 +77,7 @@ public sealed class PersonalDataInToStringAnalyzer : FinComplianceAnalyzer
     /// A user-declared <c>ToString</c> or <c>PrintMembers</c> in any part (generated parts included, so a record the
     /// masked-record generator has completed counts), or a sealed <c>ToString</c> in a base record.
     /// </summary>
-    private static bool HasUserWrittenStringForm(INamedTypeSymbol record)
+    internal static bool HasUserWrittenStringForm(INamedTypeSymbol record)
     {
         foreach (var member in record.GetMembers())
         {

@@ -81,27 +81,14 @@ public sealed class AddPersonalDataAttributeCodeFix : CodeFixProvider
             return document;
         }
 
-        var inScope = kinds.Keys.All(target => IsFinComplianceInScope(semanticModel, target.SpanStart));
+        var inScope = kinds.Keys.All(target => FinComplianceImports.IsInScope(semanticModel, target.SpanStart, "PersonalDataAttribute"));
         var fixedRoot = (CompilationUnitSyntax)root.ReplaceNodes(kinds.Keys, (original, rewritten) => AddAttribute(rewritten, kinds[original]));
         if (!inScope)
         {
-            fixedRoot = AddUsing(fixedRoot);
+            fixedRoot = FinComplianceImports.AddUsing(fixedRoot);
         }
 
         return document.WithSyntaxRoot(fixedRoot);
-    }
-
-    private static bool IsFinComplianceInScope(SemanticModel semanticModel, int position)
-    {
-        foreach (var symbol in semanticModel.LookupNamespacesAndTypes(position, name: "PersonalDataAttribute"))
-        {
-            if (symbol.ContainingNamespace?.ToDisplayString() == "FinCompliance")
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static SyntaxNode AddAttribute(SyntaxNode declaration, string kind)
@@ -157,42 +144,6 @@ public sealed class AddPersonalDataAttributeCodeFix : CodeFixProvider
             .WithAttributeLists(SyntaxFactory.SingletonList(attribute.WithLeadingTrivia(leadingTrivia).WithTrailingTrivia(newLine)))
             .WithLeadingTrivia(leadingTrivia)
             .WithModifiersLeading(indentation);
-    }
-
-    private static CompilationUnitSyntax AddUsing(CompilationUnitSyntax root)
-    {
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.IdentifierName("FinCompliance"));
-        var usings = root.Usings;
-        if (usings.Count == 0)
-        {
-            var newLine = SyntaxFactory.EndOfLine("\n");
-            return root.WithUsings(SyntaxFactory.SingletonList(directive.WithTrailingTrivia(newLine, newLine)));
-        }
-
-        // Sorted with System.* first, as dotnet_sort_system_directives_first does.
-        var index = 0;
-        while (index < usings.Count && usings[index].StaticKeyword.IsKind(SyntaxKind.None) && usings[index].Alias is null
-               && Compare(usings[index].Name?.ToString() ?? string.Empty, "FinCompliance") < 0)
-        {
-            index++;
-        }
-
-        var template = usings[System.Math.Min(index, usings.Count - 1)];
-        directive = directive.WithLeadingTrivia(index == 0 ? usings[0].GetLeadingTrivia() : template.GetLeadingTrivia().Where(t => !t.IsKind(SyntaxKind.SingleLineCommentTrivia)))
-            .WithTrailingTrivia(SyntaxFactory.EndOfLine("\n"));
-        if (index == 0)
-        {
-            usings = usings.Replace(usings[0], usings[0].WithLeadingTrivia(SyntaxFactory.TriviaList()));
-        }
-
-        return root.WithUsings(usings.Insert(index, directive));
-    }
-
-    private static int Compare(string a, string b)
-    {
-        var aSystem = a == "System" || a.StartsWith("System.", System.StringComparison.Ordinal);
-        var bSystem = b == "System" || b.StartsWith("System.", System.StringComparison.Ordinal);
-        return aSystem != bSystem ? (aSystem ? -1 : 1) : string.CompareOrdinal(a, b);
     }
 
     private sealed class FixAll : DocumentBasedFixAllProvider
