@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FinCompliance.Analyzers.Promotion;
+
+/// <summary>
+/// FIN1002: a <c>[ProductPromotion]</c> type, or a type with a <c>[ProductPromotion]</c> member, without a non-empty
+/// <c>[RiskWarning]</c> field or property of its own or inherited. Members of every partial part count (generated
+/// ones too). A warning whose value is a null, empty or whitespace constant counts as missing; a value that is not
+/// a constant (computed, read from resources, assigned in a constructor) is trusted.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MissingRiskWarningAnalyzer : FinComplianceAnalyzer
+{
+    /// <summary>Diagnostic property: the <c>ProductKind</c> value of the promotion, for the code fix.</summary>
+    public const string ProductKindProperty = "ProductKind";
+
+    public MissingRiskWarningAnalyzer()
+        : base(Rules.MissingRiskWarning)
+    {
+    }
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context, FinComplianceSymbols symbols)
+    {
+        if (symbols.ProductPromotion is not { } productPromotion || symbols.RiskWarning is not { } riskWarning)
+        {
+            return;
+        }
+
+        context.RegisterSymbolAction(
+            symbolContext => AnalyzeType(symbolContext, productPromotion, riskWarning), SymbolKind.NamedType);
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol productPromotion, INamedTypeSymbol riskWarning)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || PromotionOf(type, productPromotion) is not { } promotion)
+        {
+            return;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member.HasAttribute(riskWarning) && !IsEmpty(member, context.CancellationToken))
+                {
+                    return;
+                }
+            }
+        }
+
+        var kind = promotion.GetArgument(0, "Kind")?.Value is int value ? value : 0;
+        var location = NameLocation(type);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rules.MissingRiskWarning, location,
+            ImmutableDictionary<string, string?>.Empty.Add(ProductKindProperty, kind.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            type.Name));
+    }
+
+    /// <summary>The promotion attribute on the type itself, else on its first promotion member.</summary>
+    private static AttributeData? PromotionOf(INamedTypeSymbol type, INamedTypeSymbol productPromotion)
+    {
+        if (type.GetAttribute(productPromotion) is { } own)
+        {
+            return own;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol or IPropertySymbol or IFieldSymbol && !member.IsImplicitlyDeclared
+                && member.GetAttribute(productPromotion) is { } onMember)
+            {
+                return onMember;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a [RiskWarning] member's text is a null, empty or whitespace constant.</summary>
+    private static bool IsEmpty(ISymbol member, System.Threading.CancellationToken cancellationToken)
+    {
+        if (member is IFieldSymbol { IsConst: true } constant)
+        {
+            return constant.ConstantValue is not string text || string.IsNullOrWhiteSpace(text);
+        }
+
+        if (member is not (IFieldSymbol or IPropertySymbol))
+        {
+            return true; // the attribute is only valid on fields and properties
+        }
+
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            var value = syntax switch
+            {
+                VariableDeclaratorSyntax field => field.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value
+                    ?? property.ExpressionBody?.Expression
+                    ?? GetterValue(property.AccessorList),
+                _ => null,
+            };
+            if (value is not null)
+            {
+                return IsEmptyConstant(value);
+            }
+        }
+
+        // No initializer: a non-constant value (set in a constructor, computed) is trusted.
+        return false;
+    }
+
+    private static ExpressionSyntax? GetterValue(AccessorListSyntax? accessors)
+    {
+        if (accessors is null)
+        {
+            return null;
+        }
+
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (accessor.Keyword.ValueText != "get")
+            {
+                continue;
+            }
+
+            if (accessor.ExpressionBody is { } arrow)
+            {
+                return arrow.Expression;
+            }
+
+            if (accessor.Body is { Statements: [ReturnStatementSyntax { Expression: { } returned }] })
+            {
+                return returned;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsEmptyConstant(ExpressionSyntax value) => value switch
+    {
+        LiteralExpressionSyntax literal => literal.Token.Value is not string text || string.IsNullOrWhiteSpace(text),
+        DefaultExpressionSyntax => true,
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty", Expression: var target }
+            => target.ToString() is "string" or "String" or "System.String" or "global::System.String",
+        ParenthesizedExpressionSyntax parenthesized => IsEmptyConstant(parenthesized.Expression),
+        _ => false,
+    };
+
+    private static Location NameLocation(INamedTypeSymbol type)
+    {
+        foreach (var location in type.Locations)
+        {
+            if (location.IsInSource && !IsGeneratedPath(location.SourceTree?.FilePath))
+            {
+                return location;
+            }
+        }
+
+        return type.Locations.IsEmpty ? Location.None : type.Locations[0];
+    }
+
+    private static bool IsGeneratedPath(string? path)
+        => path is not null && (path.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase)
+                                || path.EndsWith(".generated.cs", System.StringComparison.OrdinalIgnoreCase));
+}
