@@ -109,6 +109,36 @@ public sealed class AuthenticationDataPersistedTests
         """);
 
     [Fact]
+    public Task HttpJsonHelpersAndCollectionsAreSerialization() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+
+        public class Enrolment
+        {
+            [PersonalData(PersonalDataKind.Biometric)] public string {|FIN3002:FaceTemplate|} { get; set; } = "";
+        }
+
+        public class Activation
+        {
+            [PersonalData(PersonalDataKind.Pin)] public string {|FIN3002:Pin|} { get; set; } = "";
+        }
+
+        public class Untouched
+        {
+            [PersonalData(PersonalDataKind.Pin)] public string Pin { get; set; } = "";
+        }
+
+        public static class Api
+        {
+            public static Task Enrol(HttpClient client, List<Enrolment> batch) => client.PostAsJsonAsync("/enrol", batch);
+            public static HttpContent Activate(Activation[] activations) => JsonContent.Create(activations);
+            public static Task<Untouched?> Read(HttpClient client) => client.GetFromJsonAsync<Untouched>("/x");
+        }
+        """);
+
+    [Fact]
     public Task SerializerOfTheOtherLibraryOnlyIsSilent() => VerifyAsync("""
         public class CardForm
         {
