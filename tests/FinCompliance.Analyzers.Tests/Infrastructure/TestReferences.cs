@@ -29,7 +29,15 @@ public static class TestReferences
         return Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll")
             .Where(path => prefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal)))
             .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => Net80Build(path) ?? path)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
+    }
+
+    /// <summary>The library's .NET 8 build when the output folder holds one (see the test project), else null.</summary>
+    private static string? Net80Build(string path)
+    {
+        var candidate = Path.Combine(AppContext.BaseDirectory, "net8.0-references", Path.GetFileName(path));
+        return File.Exists(candidate) ? candidate : null;
     }
 }
