@@ -18,7 +18,8 @@ public static class Rules
         DiagnosticIds.InvalidConfiguration, RuleCategories.Configuration, DiagnosticSeverity.Warning,
         "Invalid FinCompliance configuration",
         "Invalid FinCompliance configuration: {0}",
-        "A FinCompliance terms file line or option value cannot be read; it is ignored until it is fixed.");
+        "A FinCompliance terms file line or option value cannot be read; it is ignored until it is fixed.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor GuaranteedReturns = Create(
         DiagnosticIds.GuaranteedReturns, RuleCategories.Promotion, DiagnosticSeverity.Warning,
@@ -78,7 +79,7 @@ public static class Rules
         DiagnosticIds.PersonalDataStoredInPlaintext, RuleCategories.PersonalData, DiagnosticSeverity.Warning,
         "Personal data stored in plaintext",
         "Personal data '{0}' ({1}) of a persisted type is stored in plaintext",
-        "C2 personal financial information must be stored encrypted (JR/T 0171-2020 §7.1.3; GO 221 (十七); PCI DSS 3.5).");
+        "C2 personal financial information must be stored encrypted (JR/T 0171-2020 storage requirements; GO 221 (十七); PIPL Art. 51; PCI DSS 3.5.1; GDPR Art. 32).");
 
     public static readonly DiagnosticDescriptor AuthenticationDataPersisted = Create(
         DiagnosticIds.AuthenticationDataPersisted, RuleCategories.PersonalData, DiagnosticSeverity.Warning,
@@ -90,13 +91,13 @@ public static class Rules
         DiagnosticIds.PersonalDataLogged, RuleCategories.PersonalData, DiagnosticSeverity.Warning,
         "Personal data written to a log, console, trace or exception",
         "Personal data ({0}) is written to {1} unmasked",
-        "Personal financial information must not reach logs, consoles, traces or exception messages unmasked (JR/T 0171-2020 §7.1.6; GO 221 (十七)).");
+        "Personal financial information must not reach logs, consoles, traces or exception messages unmasked (JR/T 0171-2020; GO 221 (十七)).");
 
     public static readonly DiagnosticDescriptor PersonalDataInToString = Create(
         DiagnosticIds.PersonalDataInToString, RuleCategories.PersonalData, DiagnosticSeverity.Warning,
         "Personal data exposed by ToString",
         "'{0}' exposes personal data through ToString{1}",
-        "A type's string form ends up in logs and error messages; it must not contain personal data unmasked (JR/T 0171-2020 §7.1.6).");
+        "A type's string form ends up in logs and error messages; it must not contain personal data unmasked (JR/T 0171-2020 display masking; GO 221 (十七); PCI DSS 3.4.1).");
 
     public static readonly DiagnosticDescriptor PersonalDataSentToThirdParty = Create(
         DiagnosticIds.PersonalDataSentToThirdParty, RuleCategories.PersonalData, DiagnosticSeverity.Warning,

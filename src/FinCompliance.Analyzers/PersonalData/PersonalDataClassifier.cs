@@ -61,6 +61,13 @@ public sealed class PersonalDataClassifier
             return own;
         }
 
+        if (symbol is IPropertySymbol property && PositionalParameterOf(property) is { } parameter
+            && ClassifyAttributes(parameter) is { } fromParameter)
+        {
+            // record R([PersonalData(Phone)] string Phone): the attribute targets the parameter, but users mean the property.
+            return fromParameter;
+        }
+
         if (symbol is IMethodSymbol method)
         {
             foreach (var attribute in method.GetReturnTypeAttributes())
@@ -73,7 +80,8 @@ public sealed class PersonalDataClassifier
             }
         }
 
-        if (Has(symbol, Symbols.NotPersonalData))
+        if (Has(symbol, Symbols.NotPersonalData)
+            || (symbol is IPropertySymbol positional && PositionalParameterOf(positional) is { } opted && Has(opted, Symbols.NotPersonalData)))
         {
             return null;
         }
@@ -124,7 +132,8 @@ public sealed class PersonalDataClassifier
     /// <summary>Whether a member's value is stored encrypted: <c>[Encrypted]</c> on the member or on its type (or base type).</summary>
     public bool IsEncrypted(ISymbol member)
     {
-        if (Has(member, Symbols.Encrypted))
+        if (Has(member, Symbols.Encrypted)
+            || (member is IPropertySymbol property && PositionalParameterOf(property) is { } parameter && Has(parameter, Symbols.Encrypted)))
         {
             return true;
         }
@@ -165,6 +174,32 @@ public sealed class PersonalDataClassifier
         }
 
         return false;
+    }
+
+    /// <summary>The primary-constructor parameter a positional record property is declared by, if it is one.</summary>
+    public static IParameterSymbol? PositionalParameterOf(IPropertySymbol property)
+    {
+        if (property.ContainingType is not { IsRecord: true } record || property.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var declaration = property.DeclaringSyntaxReferences[0];
+        foreach (var constructor in record.InstanceConstructors)
+        {
+            foreach (var parameter in constructor.Parameters)
+            {
+                foreach (var reference in parameter.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == declaration.SyntaxTree && reference.Span == declaration.Span)
+                    {
+                        return parameter;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     private PersonalDataClass? ClassifyAttributes(ISymbol symbol)

@@ -1,0 +1,644 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FinCompliance.Analyzers;
+
+/// <summary>Which JSON serializers serialize a type somewhere in the compilation.</summary>
+[Flags]
+public enum JsonSerializers
+{
+    None = 0,
+    SystemTextJson = 1,
+    NewtonsoftJson = 2,
+}
+
+/// <summary>
+/// Compilation-wide facts the storage rules (FIN3001, FIN3002) need and no single declaration shows: which types
+/// are stored in a database, which members an EF Core value converter marked <c>[Encrypted]</c> converts, which
+/// members the model ignores, and which types are serialized to JSON.
+/// </summary>
+/// <remarks>
+/// Built once per compilation, lazily (only when a rule meets a classified member), and shared by every thread of
+/// the analyzer driver: the build runs under <see cref="Lazy{T}"/> with
+/// <see cref="LazyThreadSafetyMode.ExecutionAndPublication"/> and the result is immutable afterwards. It reads
+/// symbols for the declarative facts (<c>DbSet&lt;T&gt;</c> properties, <c>[Table]</c>, <c>IEntityTypeConfiguration&lt;T&gt;</c>)
+/// and binds only the invocations whose name can matter (<c>Entity</c>, <c>HasConversion</c>, <c>Ignore</c>,
+/// <c>Serialize…</c>), found by a syntax scan, so the cost stays proportional to those calls.
+/// </remarks>
+public sealed class PersonalDataStorageModel
+{
+    private static readonly ConditionalWeakTable<Compilation, Lazy<PersonalDataStorageModel>> Cache = new();
+
+    private static readonly HashSet<string> InterestingInvocationNames = new(StringComparer.Ordinal)
+    {
+        "Entity", "HasConversion", "HaveConversion", "Ignore",
+        "Serialize", "SerializeAsync", "SerializeToUtf8Bytes", "SerializeToDocument", "SerializeToElement", "SerializeToNode",
+        "SerializeObject", "Create", "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync",
+    };
+
+    private readonly HashSet<ITypeSymbol> persistedTypes = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ITypeSymbol> explicitlyPersistedTypes = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> encryptedByConversion = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ITypeSymbol> encryptedByConvention = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> ignoredByModel = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ITypeSymbol, JsonSerializers> serializedTypes = new(SymbolEqualityComparer.Default);
+
+    private readonly Compilation compilation;
+    private readonly PersonalDataClassifier classifier;
+    private readonly PersonalDataSymbols symbols;
+
+    private PersonalDataStorageModel(Compilation compilation, PersonalDataClassifier classifier)
+    {
+        this.compilation = compilation;
+        this.classifier = classifier;
+        symbols = PersonalDataSymbols.For(compilation);
+    }
+
+    public static PersonalDataStorageModel For(Compilation compilation, PersonalDataClassifier classifier)
+        => Cache.GetValue(compilation, c => new Lazy<PersonalDataStorageModel>(
+            () => Build(c, classifier), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>Whether values of <paramref name="type"/> (or of a type derived from it) are stored in a database.</summary>
+    public bool IsPersisted(ITypeSymbol? type) => type is not null && persistedTypes.Contains(type.OriginalDefinition);
+
+    /// <summary>
+    /// Whether <paramref name="member"/> is one of the stored columns of a persisted type: an instance property with a
+    /// setter (EF Core's convention), or any instance field of a <c>[PersistedEntity]</c> type; not <c>[NotMapped]</c>,
+    /// not ignored in the model.
+    /// </summary>
+    public bool IsPersistedMember(ISymbol member)
+    {
+        if (member.IsStatic || member.IsImplicitlyDeclared || !IsPersisted(member.ContainingType))
+        {
+            return false;
+        }
+
+        if (member.HasAttribute(symbols.NotMappedAttribute) || ignoredByModel.Contains(member.OriginalDefinition))
+        {
+            return false;
+        }
+
+        return member switch
+        {
+            IPropertySymbol property => property.SetMethod is not null && !property.IsIndexer,
+            IFieldSymbol field => !field.IsConst && HasExplicitlyPersistedTypeInChain(field.ContainingType),
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether an EF Core value converter marked <c>[Encrypted]</c> converts <paramref name="member"/>.</summary>
+    public bool IsEncryptedByConversion(ISymbol member)
+    {
+        if (encryptedByConversion.Contains(member.OriginalDefinition))
+        {
+            return true;
+        }
+
+        // ConfigureConventions: configurationBuilder.Properties<CardNumber>().HaveConversion<AesConverter>().
+        var type = member switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type is not null && encryptedByConvention.Contains(type.OriginalDefinition);
+    }
+
+    /// <summary>The serializers that serialize <paramref name="type"/> (itself, as a base of a serialized type, or as a member's type).</summary>
+    public JsonSerializers SerializedBy(ITypeSymbol? type)
+        => type is not null && serializedTypes.TryGetValue(type.OriginalDefinition, out var serializers) ? serializers : JsonSerializers.None;
+
+    private bool HasExplicitlyPersistedTypeInChain(INamedTypeSymbol? type)
+    {
+        // A field of a base class counts when a [PersistedEntity] type derives from it.
+        foreach (var persisted in explicitlyPersistedTypes)
+        {
+            for (var current = persisted; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, type?.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static PersonalDataStorageModel Build(Compilation compilation, PersonalDataClassifier classifier)
+    {
+        var model = new PersonalDataStorageModel(compilation, classifier);
+        try
+        {
+            model.CollectDeclaredFacts(compilation.Assembly.GlobalNamespace);
+            model.CollectInvocationFacts();
+            model.CloseOverNavigationsAndBaseTypes();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Incomplete code can surprise any symbol walk; a partial model is better than a crashed analyzer.
+        }
+
+        return model;
+    }
+
+    private void CollectDeclaredFacts(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceSymbol ns)
+            {
+                CollectDeclaredFacts(ns);
+            }
+            else if (member is INamedTypeSymbol type && type.Locations.Length > 0 && type.Locations[0].IsInSource)
+            {
+                CollectTypeFacts(type);
+                CollectDeclaredFacts(type);
+            }
+        }
+    }
+
+    private void CollectTypeFacts(INamedTypeSymbol type)
+    {
+        if (type.HasAttribute(symbols.TableAttribute) || classifier.Has(type, classifier.Symbols.PersistedEntity)
+            || type.HasAttribute(symbols.OwnedAttribute))
+        {
+            persistedTypes.Add(type.OriginalDefinition);
+            if (classifier.Has(type, classifier.Symbols.PersistedEntity))
+            {
+                explicitlyPersistedTypes.Add(type.OriginalDefinition);
+            }
+        }
+
+        if (symbols.EntityTypeConfiguration is not null)
+        {
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, symbols.EntityTypeConfiguration)
+                    && implemented.TypeArguments[0] is INamedTypeSymbol configured)
+                {
+                    persistedTypes.Add(configured.OriginalDefinition);
+                }
+            }
+        }
+
+        if (symbols.DbContext is not null && symbols.DbSet is not null && DerivesFrom(type, symbols.DbContext))
+        {
+            for (var context = type; context is not null && !SymbolEqualityComparer.Default.Equals(context, symbols.DbContext); context = context.BaseType)
+            {
+                foreach (var member in context.GetMembers())
+                {
+                    if (member is IPropertySymbol { Type: INamedTypeSymbol { IsGenericType: true } setType }
+                        && SymbolEqualityComparer.Default.Equals(setType.OriginalDefinition, symbols.DbSet)
+                        && setType.TypeArguments[0] is INamedTypeSymbol entity)
+                    {
+                        persistedTypes.Add(entity.OriginalDefinition);
+                    }
+                }
+            }
+        }
+    }
+
+    private void CollectInvocationFacts()
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            SemanticModel? semanticModel = null;
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                if (node is not InvocationExpressionSyntax invocation || !InterestingInvocationNames.Contains(InvokedName(invocation)))
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // Bound once per compilation, and only the few invocations that can matter (see remarks).
+                semanticModel ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                if (semanticModel.GetOperation(invocation) is IInvocationOperation operation)
+                {
+                    CollectInvocation(operation);
+                }
+            }
+        }
+    }
+
+    private static string InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => string.Empty,
+    };
+
+    private void CollectInvocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var containing = method.ContainingType;
+        switch (method.Name)
+        {
+            case "Entity" when DerivesFrom(containing, symbols.ModelBuilder):
+                if (method.IsGenericMethod && method.TypeArguments[0] is INamedTypeSymbol entity)
+                {
+                    persistedTypes.Add(entity.OriginalDefinition);
+                }
+                else if (invocation.Arguments.Length > 0 && Unwrap(invocation.Arguments[0].Value) is ITypeOfOperation { TypeOperand: INamedTypeSymbol byType })
+                {
+                    persistedTypes.Add(byType.OriginalDefinition);
+                }
+
+                break;
+
+            case "HasConversion" when DerivesFrom(containing, symbols.PropertyBuilder):
+                if (ConverterIsEncrypted(invocation) && ConfiguredMember(invocation.Instance) is { } converted)
+                {
+                    encryptedByConversion.Add(converted.OriginalDefinition);
+                }
+
+                break;
+
+            case "HaveConversion" when containing is { Name: "PropertiesConfigurationBuilder", IsGenericType: true } conventions
+                                         && conventions.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore.Metadata.Builders":
+                if (ConverterIsEncrypted(invocation))
+                {
+                    encryptedByConvention.Add(conventions.TypeArguments[0].OriginalDefinition);
+                }
+
+                break;
+
+            case "Ignore" when DerivesFrom(containing, symbols.EntityTypeBuilder) || IsOwnedNavigationBuilder(containing):
+                if (invocation.Arguments.Length > 0 && MemberOfSelector(invocation.Arguments[0].Value, BuilderEntityType(invocation.Instance?.Type ?? containing)) is { } ignored)
+                {
+                    ignoredByModel.Add(ignored.OriginalDefinition);
+                }
+
+                break;
+
+            default:
+                var serializers = SerializersOf(method);
+                if (serializers != JsonSerializers.None && SerializedValueType(invocation) is { } serialized)
+                {
+                    AddSerialized(serialized, serializers);
+                }
+
+                break;
+        }
+    }
+
+    private JsonSerializers SerializersOf(IMethodSymbol method)
+    {
+        var containing = method.ContainingType?.OriginalDefinition;
+        if (containing is null)
+        {
+            return JsonSerializers.None;
+        }
+
+        if (method.Name.StartsWith("Serialize", StringComparison.Ordinal))
+        {
+            if (SymbolEqualityComparer.Default.Equals(containing, symbols.SystemTextJsonSerializer))
+            {
+                return JsonSerializers.SystemTextJson;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(containing, symbols.NewtonsoftJsonConvert)
+                || DerivesFrom(containing, symbols.NewtonsoftJsonSerializer))
+            {
+                return JsonSerializers.NewtonsoftJson;
+            }
+        }
+
+        if ((method.Name == "Create" && SymbolEqualityComparer.Default.Equals(containing, symbols.JsonContent))
+            || (method.Name.EndsWith("AsJsonAsync", StringComparison.Ordinal) && SymbolEqualityComparer.Default.Equals(containing, symbols.HttpClientJsonExtensions)))
+        {
+            return JsonSerializers.SystemTextJson;
+        }
+
+        return JsonSerializers.None;
+    }
+
+    private static ITypeSymbol? SerializedValueType(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name is "value" or "inputValue")
+            {
+                var type = Unwrap(argument.Value).Type;
+                return type is null || type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Error or TypeKind.TypeParameter
+                    ? null
+                    : type;
+            }
+        }
+
+        return null;
+    }
+
+    private void AddSerialized(ITypeSymbol type, JsonSerializers serializers)
+    {
+        // The type, what it contains (members' types, collection elements) and its base types are all written out.
+        var pending = new Stack<ITypeSymbol>();
+        pending.Push(type);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var candidate in ComponentTypes(current))
+            {
+                var key = candidate.OriginalDefinition;
+                serializedTypes.TryGetValue(key, out var known);
+                if ((known & serializers) == serializers)
+                {
+                    continue;
+                }
+
+                serializedTypes[key] = known | serializers;
+                if (candidate.BaseType is { SpecialType: SpecialType.None } baseType)
+                {
+                    pending.Push(baseType);
+                }
+
+                foreach (var member in candidate.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property)
+                    {
+                        pending.Push(property.Type);
+                    }
+                    else if (member is IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } field)
+                    {
+                        pending.Push(field.Type);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The source types a value of <paramref name="type"/> is made of: itself, array elements, type arguments.</summary>
+    private static IEnumerable<INamedTypeSymbol> ComponentTypes(ITypeSymbol type)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                foreach (var element in ComponentTypes(array.ElementType))
+                {
+                    yield return element;
+                }
+
+                break;
+
+            case INamedTypeSymbol named:
+                if (named.Locations.Length > 0 && named.Locations[0].IsInSource && named.TypeKind is TypeKind.Class or TypeKind.Struct)
+                {
+                    yield return named;
+                }
+
+                foreach (var argument in named.TypeArguments)
+                {
+                    foreach (var element in ComponentTypes(argument))
+                    {
+                        yield return element;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private void CloseOverNavigationsAndBaseTypes()
+    {
+        // EF Core maps the types an entity navigates to (and owned types) as entities too; a base class's mapped
+        // properties are columns of the derived entity.
+        var pending = new Stack<ITypeSymbol>(persistedTypes);
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (type.BaseType is { SpecialType: SpecialType.None } baseType && persistedTypes.Add(baseType.OriginalDefinition))
+            {
+                pending.Push(baseType.OriginalDefinition);
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property
+                    && !property.HasAttribute(symbols.NotMappedAttribute)
+                    && !ignoredByModel.Contains(property.OriginalDefinition))
+                {
+                    foreach (var navigated in ComponentTypes(property.Type))
+                    {
+                        if (navigated.TypeKind == TypeKind.Class && !navigated.HasAttribute(symbols.NotMappedAttribute)
+                            && persistedTypes.Add(navigated.OriginalDefinition))
+                        {
+                            pending.Push(navigated.OriginalDefinition);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private bool ConverterIsEncrypted(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.IsGenericMethod && method.TypeArguments.Length > 0 && IsEncryptedType(method.TypeArguments[0]))
+        {
+            return true;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            foreach (var candidate in ConverterTypes(argument.Value))
+            {
+                if (IsEncryptedType(candidate))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The converter types an argument can stand for: <c>new C()</c>, <c>typeof(C)</c>, a local or field and its initializer.</summary>
+    private IEnumerable<ITypeSymbol> ConverterTypes(IOperation argument)
+    {
+        var value = Unwrap(argument);
+        if (value is ITypeOfOperation typeOf)
+        {
+            yield return typeOf.TypeOperand;
+            yield break;
+        }
+
+        if (value.Type is not null)
+        {
+            yield return value.Type;
+        }
+
+        ISymbol? holder = value switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+        if (holder is null)
+        {
+            yield break;
+        }
+
+        // A converter held in a variable of the base type ValueConverter: what is it initialised with?
+        foreach (var reference in holder.DeclaringSyntaxReferences)
+        {
+            var initializer = reference.GetSyntax() switch
+            {
+                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+                _ => null,
+            };
+            if (initializer is null)
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // The declarator of a converter variable: one expression, bound on demand.
+            var type = compilation.GetSemanticModel(initializer.SyntaxTree).GetTypeInfo(initializer).Type;
+#pragma warning restore RS1030
+            if (type is not null)
+            {
+                yield return type;
+            }
+        }
+    }
+
+    private bool IsEncryptedType(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (classifier.Has(current, classifier.Symbols.Encrypted))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The member a property-builder chain configures: <c>b.Property(e =&gt; e.CardNo).HasMaxLength(19)</c> → CardNo.</summary>
+    private ISymbol? ConfiguredMember(IOperation? receiver)
+    {
+        for (var current = receiver; current is IInvocationOperation call; current = call.Instance)
+        {
+            var containing = call.TargetMethod.ContainingType;
+            if (call.TargetMethod.Name == "Property" && call.Arguments.Length > 0
+                && (DerivesFrom(containing, symbols.EntityTypeBuilder) || IsOwnedNavigationBuilder(containing)))
+            {
+                return MemberOfSelector(call.Arguments[0].Value, BuilderEntityType(call.Instance?.Type ?? containing));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The member named by <c>e =&gt; e.Member</c> or by the string <c>"Member"</c> on <paramref name="entityType"/>.</summary>
+    private static ISymbol? MemberOfSelector(IOperation selector, ITypeSymbol? entityType)
+    {
+        var value = Unwrap(selector);
+        if (value is IDelegateCreationOperation creation)
+        {
+            value = Unwrap(creation.Target);
+        }
+
+        if (value is IAnonymousFunctionOperation lambda)
+        {
+            foreach (var statement in lambda.Body.Operations)
+            {
+                if (statement is IReturnOperation { ReturnedValue: { } returned })
+                {
+                    return Unwrap(returned) switch
+                    {
+                        IPropertyReferenceOperation property => property.Property,
+                        IFieldReferenceOperation field => field.Field,
+                        _ => null,
+                    };
+                }
+            }
+
+            return null;
+        }
+
+        if (value.ConstantValue is { HasValue: true, Value: string name })
+        {
+            for (var type = entityType; type is not null; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers(name))
+                {
+                    if (member is IPropertySymbol or IFieldSymbol)
+                    {
+                        return member;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c>T</c> of <c>EntityTypeBuilder&lt;T&gt;</c> / <c>OwnedNavigationBuilder&lt;TOwner, T&gt;</c>.</summary>
+    private static ITypeSymbol? BuilderEntityType(ITypeSymbol? builder)
+        => builder is INamedTypeSymbol { IsGenericType: true } generic ? generic.TypeArguments[generic.TypeArguments.Length - 1] : null;
+
+    private static bool IsOwnedNavigationBuilder(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "OwnedNavigationBuilder" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore.Metadata.Builders")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        var current = operation;
+        while (true)
+        {
+            switch (current)
+            {
+                case IConversionOperation conversion:
+                    current = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    current = parenthesized.Operand;
+                    break;
+                default:
+                    return current;
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FinCompliance.Analyzers;
+
+/// <summary>
+/// FIN3006 (heuristic, info): a string / numeric field, property or parameter whose name reads as personal data
+/// (<see cref="PersonalDataNameHeuristic"/>) but is neither classified nor marked <c>[NotPersonalData]</c>.
+/// Reported once, where the name is introduced: overrides and interface implementations are left alone.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnclassifiedPersonalDataAnalyzer : FinComplianceAnalyzer
+{
+    /// <summary>Diagnostic property: the inferred <c>PersonalDataKind</c> name, for the code fix.</summary>
+    public const string KindProperty = "Kind";
+
+    public UnclassifiedPersonalDataAnalyzer()
+        : base(Rules.UnclassifiedPersonalData)
+    {
+    }
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context, FinComplianceSymbols symbols)
+    {
+        var classifier = PersonalDataClassifier.For(context.Compilation, context.Options);
+        context.RegisterSymbolAction(symbolContext => AnalyzeMember(symbolContext, classifier), SymbolKind.Field, SymbolKind.Property);
+        context.RegisterSymbolAction(symbolContext => AnalyzeParameters(symbolContext, classifier), SymbolKind.Method);
+    }
+
+    private static void AnalyzeMember(SymbolAnalysisContext context, PersonalDataClassifier classifier)
+    {
+        var member = context.Symbol;
+        if (member.IsImplicitlyDeclared || member.IsOverride || member is IFieldSymbol { IsConst: true } || IsImplementation(member))
+        {
+            return;
+        }
+
+        if (member is IPropertySymbol property && (property.IsIndexer || PersonalDataClassifier.PositionalParameterOf(property) is not null))
+        {
+            // A positional record property is reported at its parameter.
+            return;
+        }
+
+        var type = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
+        Report(context, classifier, member, type);
+    }
+
+    private static void AnalyzeParameters(SymbolAnalysisContext context, PersonalDataClassifier classifier)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (method.IsImplicitlyDeclared || method.IsOverride || IsImplementation(method) || method.PartialDefinitionPart is not null
+            || method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise
+            || method.ContainingType?.TypeKind == TypeKind.Delegate
+            || classifier.IsMaskingMethod(method))
+        {
+            return;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (!parameter.IsImplicitlyDeclared && !IsClassifiedThroughItsProperty(parameter, classifier))
+            {
+                Report(context, classifier, parameter, parameter.Type);
+            }
+        }
+    }
+
+    private static void Report(SymbolAnalysisContext context, PersonalDataClassifier classifier, ISymbol symbol, ITypeSymbol type)
+    {
+        if (!IsValueType(type) || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource
+            || PersonalDataNameHeuristic.Match(symbol.Name) is not { } kind
+            || classifier.Classify(symbol) is not null || classifier.Has(symbol, classifier.Symbols.NotPersonalData))
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind.ToString());
+        context.ReportDiagnostic(Diagnostic.Create(Rules.UnclassifiedPersonalData, symbol.Locations[0], properties, symbol.Name, kind.ToString()));
+    }
+
+    /// <summary><c>record R([property: NotPersonalData] string Pan)</c>: the positional property speaks for its parameter.</summary>
+    private static bool IsClassifiedThroughItsProperty(IParameterSymbol parameter, PersonalDataClassifier classifier)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType: { IsRecord: true } record })
+        {
+            return false;
+        }
+
+        foreach (var member in record.GetMembers(parameter.Name))
+        {
+            if (member is IPropertySymbol property
+                && SymbolEqualityComparer.Default.Equals(PersonalDataClassifier.PositionalParameterOf(property), parameter)
+                && (classifier.Classify(property) is not null || classifier.Has(property, classifier.Symbols.NotPersonalData)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Strings, <c>char[]</c> and numbers (nullable too): what personal data is stored as.</summary>
+    private static bool IsValueType(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char })
+        {
+            return true;
+        }
+
+        return type.SpecialType is SpecialType.System_String
+            or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+            or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Decimal;
+    }
+
+    /// <summary>Whether the member implements an interface member (explicitly or implicitly): the interface introduced the name.</summary>
+    private static bool IsImplementation(ISymbol member)
+    {
+        switch (member)
+        {
+            case IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 }:
+            case IMethodSymbol { ExplicitInterfaceImplementations.Length: > 0 }:
+                return true;
+        }
+
+        var type = member.ContainingType;
+        if (type is null || member.IsStatic)
+        {
+            return false;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var candidate in @interface.GetMembers(member.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
