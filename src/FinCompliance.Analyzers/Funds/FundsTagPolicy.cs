@@ -1,0 +1,189 @@
+using System;
+using System.Runtime.CompilerServices;
+using FinCompliance.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
+
+namespace FinCompliance.Analyzers.Funds;
+
+/// <summary>
+/// The tag policy of money: client, reserve and proprietary funds, redemption targets, product yields and
+/// promotional rewards (FIN1003, FIN2001, FIN2002). All knowledge of the funds attributes lives here, none in
+/// the engine.
+/// </summary>
+public sealed class FundsTagPolicy : TagPolicy
+{
+    /// <summary>Tags that a numeric or monetary member read of a tagged object keeps.</summary>
+    public const TagKind MoneyKinds = TagKind.ClientFunds | TagKind.CustomerReserveFunds | TagKind.ProprietaryFunds
+        | TagKind.ProductYield | TagKind.PromotionalReward;
+
+    /// <summary>Client funds in the sense of FIN2002 (reserve funds are client funds too).</summary>
+    public const TagKind AnyClientFunds = TagKind.ClientFunds | TagKind.CustomerReserveFunds;
+
+    private static readonly ConditionalWeakTable<Compilation, FundsTagPolicy> Cache = new();
+
+    // Member names that denote identifiers or counts, not amounts, even when numeric (AccountId, SerialNo, ...).
+    private static readonly string[] NonMonetarySuffixes =
+        ["Id", "ID", "No", "Number", "Count", "Length", "Code", "Version", "Index", "Days", "Months", "Years", "Hash"];
+
+    private readonly FinComplianceSymbols symbols;
+
+    private FundsTagPolicy(FinComplianceSymbols symbols) => this.symbols = symbols;
+
+    /// <summary>The policy of <paramref name="compilation"/>, shared by every funds rule.</summary>
+    public static FundsTagPolicy For(Compilation compilation, FinComplianceSymbols symbols)
+        => Cache.GetValue(compilation, _ => new FundsTagPolicy(symbols));
+
+    protected override TagSet ComputeSymbolTags(ISymbol symbol)
+    {
+        switch (symbol)
+        {
+            case IMethodSymbol method:
+                var kinds = TagKind.None;
+                foreach (var attribute in method.GetReturnTypeAttributes())
+                {
+                    kinds |= KindOf(attribute.AttributeClass, allowRedemption: false);
+                }
+
+                return new TagSet(kinds);
+
+            case IFieldSymbol or IPropertySymbol or IParameterSymbol:
+                var declared = TagKind.None;
+                foreach (var attribute in symbol.GetAttributes())
+                {
+                    declared |= KindOf(attribute.AttributeClass, allowRedemption: symbol is IParameterSymbol);
+                }
+
+                return new TagSet(declared);
+
+            default:
+                return TagSet.Empty;
+        }
+    }
+
+    protected override TagSet ComputeTypeTags(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return GetTypeTags(array.ElementType);
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            return GetTypeTags(nullable.TypeArguments[0]);
+        }
+
+        if (type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
+        {
+            return TagSet.Empty;
+        }
+
+        var kinds = TagKind.None;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                kinds |= KindOf(attribute.AttributeClass, allowRedemption: true);
+            }
+        }
+
+        return new TagSet(kinds);
+    }
+
+    /// <summary>
+    /// A numeric or monetary value read from a funds-tagged object keeps its funds tags; identifiers, names,
+    /// flags and dates do not. Redemption is a property of the object only, never of its members.
+    /// </summary>
+    public override TagSet ReadFromCarrier(TagSet carrier, ISymbol member, ITypeSymbol? resultType)
+    {
+        if (!carrier.HasAny(MoneyKinds) || resultType is null || IsNonMonetaryName(member.Name) || !IsMonetary(resultType))
+        {
+            return TagSet.Empty;
+        }
+
+        return carrier.Only(MoneyKinds);
+    }
+
+    /// <summary>
+    /// Numeric types, types named like money or amounts, types the policy tags; unwrapping <c>Nullable</c>,
+    /// <c>Task&lt;T&gt;</c> and <c>ValueTask&lt;T&gt;</c> (an async withdrawal yields money).
+    /// </summary>
+    public bool IsMonetary(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+            && (generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                || generic.Name is "Task" or "ValueTask"))
+        {
+            type = generic.TypeArguments[0];
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Decimal:
+            case SpecialType.System_Double:
+            case SpecialType.System_Single:
+            case SpecialType.System_Int64:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt64:
+            case SpecialType.System_UInt32:
+                return true;
+            case SpecialType.None:
+                break;
+            default:
+                return false;
+        }
+
+        return type.Name.IndexOf("Money", StringComparison.OrdinalIgnoreCase) >= 0
+               || type.Name.IndexOf("Amount", StringComparison.OrdinalIgnoreCase) >= 0
+               || GetTypeTags(type).HasAny(MoneyKinds);
+    }
+
+    private static bool IsNonMonetaryName(string name)
+    {
+        foreach (var suffix in NonMonetarySuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private TagKind KindOf(INamedTypeSymbol? attribute, bool allowRedemption)
+    {
+        if (attribute is null)
+        {
+            return TagKind.None;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(attribute, symbols.ClientFunds))
+        {
+            return TagKind.ClientFunds;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(attribute, symbols.CustomerReserveFunds))
+        {
+            return TagKind.CustomerReserveFunds;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(attribute, symbols.ProprietaryFunds))
+        {
+            return TagKind.ProprietaryFunds;
+        }
+
+        if (allowRedemption && SymbolEqualityComparer.Default.Equals(attribute, symbols.Redemption))
+        {
+            return TagKind.Redemption;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(attribute, symbols.ProductYield))
+        {
+            return TagKind.ProductYield;
+        }
+
+        return SymbolEqualityComparer.Default.Equals(attribute, symbols.PromotionalReward)
+            ? TagKind.PromotionalReward
+            : TagKind.None;
+    }
+}
