@@ -52,6 +52,10 @@ internal static class BuiltInTerms
             "最高购买", "最高投资额", "最高贷款", "最高授信", "最高人民法院", "最高人民检察院", "最高法", "最高检",
             "无风险利率", "risk free rate", "risk free interest rate", "first installment", "first instalment",
             "first phase", "first step", "number one priority", "首选项",
+
+            // 最好 as advice ("you had better …"), not "the best".
+            "您最好", "你最好", "最好先", "最好在", "最好不要", "最好能", "最好提前", "最好咨询", "最好阅读", "最好了解",
+            "最好根据", "最好结合",
         };
 
         // Ordinals: 第一期, 第1期, 第一次, 第一季度 … count things, they do not rank the product.
