@@ -51,6 +51,11 @@ public sealed class PromotionRealisticCopyTests
                 "At best, a money market fund tracks short-term rates.",
                 "Best regards, the Fund Services team",
                 "Step #12: confirm your order",
+                "No risk assessment on file: please complete the questionnaire",
+                "暂无风险测评记录，请先完成风险测评",
+                "该客户无风险等级",
+                "Customer has no risk profile yet",
+                "Error code 1: no risk level",
         """;
 
     [Fact]
@@ -64,4 +69,35 @@ public sealed class PromotionRealisticCopyTests
 
     [Fact]
     public Task DisclosuresAndOrdinaryCopyAreNotClaims() => Claim.VerifyAnalyzerAsync(Promotion(Disclosures + Ordinary));
+
+    [Fact]
+    public Task LogMessagesAndNamesInsideAPromotionAreNotCopy()
+    {
+        var test = new Guarantee.Test
+        {
+            TestCode = """
+                using System;
+                using FinCompliance;
+                using Microsoft.Extensions.Logging;
+
+                public enum Badge { RiskFree, Guaranteed }
+
+                [ProductPromotion(ProductKind.Fund)]
+                public class FundBannerController(ILogger<FundBannerController> logger)
+                {
+                    [RiskWarning] public const string Warning = "基金有风险，投资需谨慎。";
+
+                    public string Render(int id, Badge badge)
+                    {
+                        logger.LogInformation("Rendering zero risk banner {Id}", id);
+                        logger.LogWarning("保本 flag ignored for {Id}", id);
+                        var label = nameof(Badge.RiskFree) + badge.ToString();
+                        return $"{|FIN1001:稳赚|}{label}";
+                    }
+                }
+                """,
+        };
+        test.TestState.AddLibraries();
+        return test.RunAsync();
+    }
 }

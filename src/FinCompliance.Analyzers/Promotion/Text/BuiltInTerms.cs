@@ -53,6 +53,11 @@ internal static class BuiltInTerms
             "无风险利率", "risk free rate", "risk free interest rate", "first installment", "first instalment",
             "first phase", "first step", "number one priority", "首选项",
 
+            // "No risk assessment on file", 暂无风险测评: the customer's risk profile is missing, not the product's risk.
+            "no risk assessment", "no risk profile", "no risk level", "no risk rating", "no risk score",
+            "no risk questionnaire", "no risk tolerance", "no risk test", "no risk evaluation", "no risk category",
+            "无风险测评", "无风险评估", "无风险等级", "无风险评级", "无风险承受", "无风险问卷",
+
             // 最好 as advice ("you had better …"), not "the best".
             "您最好", "你最好", "最好先", "最好在", "最好不要", "最好能", "最好提前", "最好咨询", "最好阅读", "最好了解",
             "最好根据", "最好结合",
