@@ -89,7 +89,7 @@ public sealed class ClientFundsCommingledAnalyzer : FinComplianceAnalyzer
 
                     case IAssignmentOperation assignment when assignment is not IDeconstructionAssignmentOperation:
                         parts.Add(new TagPart(TagMixture.TargetTags(analysis, assignment), assignment.Syntax));
-                        parts.Add(new TagPart(analysis.GetOperandTags(assignment.Value, assignment), assignment.Syntax));
+                        parts.Add(new TagPart(MoneyTags(analysis, assignment.Value, assignment), assignment.Syntax));
                         how = " by assigning to '" + TagMixture.Describe(assignment.Target.Syntax) + "'";
                         break;
                 }
@@ -131,17 +131,21 @@ public sealed class ClientFundsCommingledAnalyzer : FinComplianceAnalyzer
             {
                 foreach (var element in elements.ElementValues)
                 {
-                    var part = new TagPart(analysis.GetOperandTags(element, context), element.Syntax);
+                    var part = new TagPart(MoneyTags(analysis, element, context), element.Syntax);
                     (slot.IsEmpty && IsPlainValue(element, policy) ? sideBySide : parts).Add(part);
                 }
             }
             else
             {
-                var part = new TagPart(analysis.GetOperandTags(argument.Value, context), argument.Syntax);
+                var part = new TagPart(MoneyTags(analysis, argument.Value, context), argument.Syntax);
                 (slot.IsEmpty && IsPlainValue(argument.Value, policy) ? sideBySide : parts).Add(part);
             }
         }
     }
+
+    /// <summary>The funds an operand brings; none for text, which only describes money.</summary>
+    private static TagSet MoneyTags(TagFlowAnalysis analysis, IOperation value, IOperation context)
+        => FundsTagPolicy.IsText(value) ? TagSet.Empty : analysis.GetOperandTags(value, context);
 
     /// <summary>
     /// An amount (number, <c>Money</c>/<c>Amount</c> value) or a piece of text, as opposed to an account, ledger or

@@ -29,6 +29,8 @@ public sealed class ClientFundsCommingledRealisticCodeTests
         {
             public decimal Balance { get; set; }
             public void Credit(decimal amount) => Balance += amount;
+            public void Annotate(string note) { }
+            public string Memo { get; set; } = "";
         }
 
         public sealed record ReconciliationReport(decimal ClientTotal, decimal FirmTotal, DateTime AsOf);
@@ -68,6 +70,8 @@ public sealed class ClientFundsCommingledRealisticCodeTests
                 logger.LogInformation("Client {ClientTotal} firm {FirmTotal}", clientTotal, firmTotal);
                 Console.WriteLine(string.Format("{0} / {1}", clientTotal, firmTotal));
                 await sink.PublishAsync("daily", clientTotal, firmTotal);
+                firm.Annotate($"client total {clientTotal:N2}");
+                firm.Memo = "client " + client.Balance;
                 var line = new ReconciliationLine { ClientTotal = clientTotal, FirmTotal = firmTotal };
                 if (clientTotal < firmTotal || client.Balance == firm.Balance)
                 {
