@@ -19,6 +19,14 @@ public sealed class SaleWithoutSuitabilityCheckRealisticCodeTests
 
         public enum SuitabilityOutcome { Suitable, Unsuitable, NeedsReview }
 
+        public sealed record SuitabilityResult(bool IsSuitable, string Reason);
+
+        public interface IAssessor
+        {
+            [SuitabilityCheck] SuitabilityResult Assess(string customer, string fund);
+            [SuitabilityCheck] Task<SuitabilityResult> AssessAsync(string customer, string fund);
+        }
+
         public interface IRiskProfiler
         {
             [SuitabilityCheck] Task<bool> IsSuitableAsync(string customer, string fund, CancellationToken ct = default);
@@ -127,6 +135,43 @@ public sealed class SaleWithoutSuitabilityCheckRealisticCodeTests
             public Guid ResultIgnored(SubscribeRequest r)
             {
                 _ = profiler.IsSuitable(r.CustomerId, r.FundCode);
+                return {|FIN4001:orders.Subscribe(r)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AnAssessmentResultMustBeKeptToCount() => VerifyAsync("""
+        public sealed class AssessedSubscriptions(IAssessor assessor, IOrderBook orders)
+        {
+            public Guid Tested(SubscribeRequest r)
+            {
+                var result = assessor.Assess(r.CustomerId, r.FundCode);
+                if (!result.IsSuitable) throw new InvalidOperationException(result.Reason);
+                return orders.Subscribe(r);
+            }
+
+            public async Task<Guid> TestedAsync(SubscribeRequest r)
+            {
+                var result = await assessor.AssessAsync(r.CustomerId, r.FundCode);
+                return result.IsSuitable ? orders.Subscribe(r) : Guid.Empty;
+            }
+
+            public Guid Ignored(SubscribeRequest r)
+            {
+                assessor.Assess(r.CustomerId, r.FundCode);
+                return {|FIN4001:orders.Subscribe(r)|};
+            }
+
+            public Guid Discarded(SubscribeRequest r)
+            {
+                _ = assessor.Assess(r.CustomerId, r.FundCode);
+                return {|FIN4001:orders.Subscribe(r)|};
+            }
+
+            public async Task<Guid> IgnoredAsync(SubscribeRequest r)
+            {
+                await assessor.AssessAsync(r.CustomerId, r.FundCode);
                 return {|FIN4001:orders.Subscribe(r)|};
             }
         }
