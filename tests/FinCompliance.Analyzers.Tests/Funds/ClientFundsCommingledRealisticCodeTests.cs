@@ -33,6 +33,9 @@ public sealed class ClientFundsCommingledRealisticCodeTests
             public string Memo { get; set; } = "";
         }
 
+        [ProprietaryFunds]
+        public sealed record FirmSnapshot(decimal Balance, DateTime AsOf);
+
         public sealed record ReconciliationReport(decimal ClientTotal, decimal FirmTotal, DateTime AsOf);
 
         public sealed class ReconciliationLine
@@ -109,6 +112,24 @@ public sealed class ClientFundsCommingledRealisticCodeTests
                 Console.WriteLine(total);
                 var doubled = total * 2;
                 firm.Credit(doubled);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RecordsPatternsAndLinqThatMoveMoneyAreFlagged() => VerifyAsync("""
+        public sealed class Snapshots
+        {
+            public FirmSnapshot Next(FirmSnapshot firm, ClientLedger client, IEnumerable<ClientLedger> clients)
+            {
+                var topped = firm with { {|FIN2002:Balance = client.Balance|} };
+                var fromAll = firm with { {|FIN2002:Balance = clients.Sum(c => c.Balance)|} };
+                var shortfall = client.Balance switch
+                {
+                    < 0m => {|FIN2002:firm.Balance + client.Balance|},
+                    _ => 0m,
+                };
+                return new FirmSnapshot(firm.Balance, DateTime.UtcNow);
             }
         }
         """);
