@@ -113,6 +113,16 @@ public sealed class ClientFundsCommingledRealisticCodeTests
                 var doubled = total * 2;
                 firm.Credit(doubled);
             }
+
+            public (decimal Client, decimal Firm) Sum(IEnumerable<ClientLedger> clients, IEnumerable<FirmLedger> firms)
+            {
+                decimal running = 0m;
+                foreach (var c in clients) running += c.Balance;
+                var clientTotal = running;
+                running = 0m;
+                foreach (var f in firms) running += f.Balance;
+                return (clientTotal, running);
+            }
         }
         """);
 
