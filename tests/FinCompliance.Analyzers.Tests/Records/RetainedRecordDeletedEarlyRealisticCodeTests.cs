@@ -92,6 +92,9 @@ public sealed class RetainedRecordDeletedEarlyRealisticCodeTests
             public Task<int> PurgeWithTimeProviderTooEarlyAsync(TimeProvider clock, CancellationToken ct)
                 => db.Ledger.Where(e => e.BookedAt < clock.GetUtcNow().AddYears(-2)).{|FIN5002:ExecuteDeleteAsync(ct)|};
 
+            public Task<int> PurgeWithRowSideAgeAsync(CancellationToken ct)
+                => db.Ledger.Where(e => e.BookedAt.AddYears(5) < DateTimeOffset.UtcNow).{|FIN5002:ExecuteDeleteAsync(ct)|};
+
             public async Task RemoveAsync(long id, CancellationToken ct)
             {
                 var entry = await db.Ledger.FindAsync([id], ct);
