@@ -104,9 +104,9 @@ public sealed class ClientFundsCommingledAnalyzer : FinComplianceAnalyzer
 
     /// <summary>
     /// Sorts the arguments of a call or creation: an amount or text passed into a parameter that is not declared
-    /// as funds goes to <paramref name="sideBySide"/> (reports, reconciliations and log lines take a client total and
+    /// as funds, or declared as the funds it is, goes to <paramref name="sideBySide"/> (reports, reconciliations and log lines take a client total and
     /// an own total next to each other, which CASS 7 prescribes rather than forbids); everything else — the account
-    /// or ledger objects themselves, and arguments for parameters declared as client or own funds — goes to
+    /// or ledger objects themselves, and an amount of one passed into a parameter declared as the other — goes to
     /// <paramref name="parts"/>, with the parameter's declared tags.
     /// </summary>
     private static void AddCallArguments(
@@ -121,6 +121,24 @@ public sealed class ClientFundsCommingledAnalyzer : FinComplianceAnalyzer
             }
 
             var slot = argument.Parameter is { } parameter ? policy.GetSymbolTags(parameter) : TagSet.Empty;
+            if (!slot.IsEmpty && argument.ArgumentKind != ArgumentKind.ParamArray)
+            {
+                var tags = MoneyTags(analysis, argument.Value, context);
+                var mismatch = (slot.HasAny(Client) && tags.HasAny(Proprietary)) || (slot.HasAny(Proprietary) && tags.HasAny(Client));
+                if (!mismatch && IsPlainValue(argument.Value, policy))
+                {
+                    // An amount in the slot declared for its kind: new Report([ClientFunds] clientTotal, [ProprietaryFunds] ownTotal).
+                    sideBySide.Add(new TagPart(slot | tags, argument.Syntax));
+                }
+                else
+                {
+                    parts.Add(new TagPart(slot, argument.Syntax));
+                    parts.Add(new TagPart(tags, argument.Syntax));
+                }
+
+                continue;
+            }
+
             if (!slot.IsEmpty)
             {
                 parts.Add(new TagPart(slot, argument.Syntax));

@@ -38,6 +38,8 @@ public sealed class ClientFundsCommingledRealisticCodeTests
 
         public sealed record ReconciliationReport(decimal ClientTotal, decimal FirmTotal, DateTime AsOf);
 
+        public sealed record TaggedReport([ClientFunds] decimal ClientTotal, [ProprietaryFunds] decimal FirmTotal);
+
         public sealed class ReconciliationLine
         {
             public decimal ClientTotal { get; init; }
@@ -81,6 +83,7 @@ public sealed class ClientFundsCommingledRealisticCodeTests
                     logger.LogWarning("Check ledgers");
                 }
 
+                var tagged = new TaggedReport(clientTotal, firmTotal);
                 return new ReconciliationReport(clientTotal, firmTotal, DateTime.UtcNow);
             }
         }
@@ -95,6 +98,7 @@ public sealed class ClientFundsCommingledRealisticCodeTests
                 firm.Credit({|FIN2002:client.Debit(10m)|});
                 transfers.Move(client, {|FIN2002:firm|}, 10m);
                 var pooled = {|FIN2002:client.Balance + firm.Balance|};
+                var swapped = new TaggedReport({|FIN2002:firm.Balance|}, client.Balance);
                 {|FIN2002:firm.Balance += client.Balance|};
             }
         }
