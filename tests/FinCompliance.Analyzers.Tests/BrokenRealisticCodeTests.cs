@@ -42,6 +42,9 @@ public sealed class BrokenRealisticCodeTests
             [CreditEnhancement] public void GuaranteePrincipal() { }
         }
 
+        [InformationIntermediary]
+        public sealed class MatchingService(List<ClientLedger> ledgers, [ClientFunds] decimal escrow) { public int Count => ledgers.Count; }
+
         [ProductPromotion(ProductKind.Fund)]
         [RequiresDisclosure(DisclosureItem.Fees, DisclosureItem.RiskLevel)]
         public partial class MoneyMarketBanner
