@@ -104,10 +104,10 @@ public sealed class ClientFundsCommingledAnalyzer : FinComplianceAnalyzer
 
     /// <summary>
     /// Sorts the arguments of a call or creation: an amount or text passed into a parameter that is not declared
-    /// as funds, or declared as the funds it is, goes to <paramref name="sideBySide"/> (reports, reconciliations and log lines take a client total and
-    /// an own total next to each other, which CASS 7 prescribes rather than forbids); everything else — the account
-    /// or ledger objects themselves, and an amount of one passed into a parameter declared as the other — goes to
-    /// <paramref name="parts"/>, with the parameter's declared tags.
+    /// as funds, or is declared as the funds it is, goes to <paramref name="sideBySide"/> (reports, reconciliations
+    /// and log lines take a client total and an own total next to each other, which CASS 7 prescribes rather than
+    /// forbids); everything else — the account or ledger objects themselves, and an amount of one passed into a
+    /// parameter declared as the other — goes to <paramref name="parts"/>, with the parameter's declared tags.
     /// </summary>
     private static void AddCallArguments(
         List<TagPart> parts, List<TagPart> sideBySide, TagFlowAnalysis analysis, FundsTagPolicy policy, IOperation context,
