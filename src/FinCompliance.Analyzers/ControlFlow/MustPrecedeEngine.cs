@@ -261,7 +261,8 @@ internal sealed class MustPrecedeEngine
                         reporter(invocation);
                     }
 
-                    if ((engine.isCheck(method) && PassesByCompleting(method)) || DoesNotReturn(method))
+                    if ((engine.isCheck(method) && PassesByCompleting(method) && !IsIgnoredResult(invocation, method.ReturnType))
+                        || DoesNotReturn(method))
                     {
                         // After a [DoesNotReturn] call (ThrowHelper.NotSuitable()) nothing is reached: any fact holds.
                         State.SetPassed();
@@ -270,7 +271,8 @@ internal sealed class MustPrecedeEngine
                     break;
 
                 case IAwaitOperation awaitOperation when IsAwaitedCheck(awaitOperation.Operation, out var awaitedMethod)
-                                                 && !IsTaskOfBoolean(awaitedMethod.ReturnType):
+                                                 && !IsTaskOfBoolean(awaitedMethod.ReturnType)
+                                                 && !IsIgnoredResult(awaitOperation, awaitOperation.Type):
                     // An awaited check that does not answer with a bool (Task, ValueTask, Task<Result>) throws through
                     // the await when it fails.
                     State.SetPassed();
@@ -444,6 +446,30 @@ internal sealed class MustPrecedeEngine
         // bool results must guard the path; tasks (generic or not) count only when awaited.
         var returnType = method.ReturnType;
         return !IsBoolean(returnType) && !IsTask(returnType);
+    }
+
+    /// <summary>
+    /// Whether the value of a check that answers with something other than a <c>bool</c> (an assessment object, a
+    /// risk level) is thrown away: <c>Assess(c);</c>, <c>_ = Assess(c);</c>, <c>await AssessAsync(c);</c>. Such a
+    /// result proves nothing, like an ignored <c>bool</c>. A <c>void</c> (or plain <c>Task</c>) check has no value and
+    /// passes by completing.
+    /// </summary>
+    private static bool IsIgnoredResult(IOperation value, ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType == SpecialType.System_Void || IsTask(type))
+        {
+            return false;
+        }
+
+        var parent = value.Parent;
+        while (parent is IConversionOperation { IsImplicit: true })
+        {
+            value = parent;
+            parent = parent.Parent;
+        }
+
+        return parent is null or IExpressionStatementOperation
+               || (parent is ISimpleAssignmentOperation { Target: IDiscardOperation } discard && discard.Value == value);
     }
 
     private static bool IsBoolean(ITypeSymbol type)

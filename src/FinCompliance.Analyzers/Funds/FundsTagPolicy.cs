@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using FinCompliance.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FinCompliance.Analyzers.Funds;
 
@@ -135,6 +136,21 @@ public sealed class FundsTagPolicy : TagPolicy
         return type.Name.IndexOf("Money", StringComparison.OrdinalIgnoreCase) >= 0
                || type.Name.IndexOf("Amount", StringComparison.OrdinalIgnoreCase) >= 0
                || GetTypeTags(type).HasAny(MoneyKinds);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is text (a <c>string</c>, seen through implicit conversions): a log line or
+    /// label that mentions an amount describes money, it cannot fund or move anything, so the money rules do not
+    /// count its tags when it is passed or assigned.
+    /// </summary>
+    public static bool IsText(IOperation? value)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value?.Type?.SpecialType == SpecialType.System_String;
     }
 
     private static bool IsNonMonetaryName(string name)

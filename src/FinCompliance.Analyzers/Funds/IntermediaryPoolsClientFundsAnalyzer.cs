@@ -1,12 +1,18 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FinCompliance.Analyzers.Funds;
 
 /// <summary>
 /// FIN2003: an <c>[InformationIntermediary]</c> type that declares a field or property holding client funds
 /// (reserve funds included): the member is <c>[ClientFunds]</c> / <c>[CustomerReserveFunds]</c>, or its type
-/// (or element type) is (GO 221 (八); P2P interim measures Art. 10: 资金池).
+/// (or element type) is (GO 221 (八); P2P interim measures Art. 10: 资金池). A primary-constructor parameter of
+/// a class or struct that its members capture is a hidden field and is judged the same way.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
@@ -24,6 +30,75 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
         }
 
         context.RegisterSymbolAction(symbol => AnalyzeMember(symbol, symbols), SymbolKind.Field, SymbolKind.Property);
+        context.RegisterSymbolStartAction(start => AnalyzePrimaryConstructor(start, symbols), SymbolKind.NamedType);
+    }
+
+    /// <summary>
+    /// <c>[InformationIntermediary] class Matching(List&lt;LenderBalance&gt; balances)</c>: when a member reads
+    /// <c>balances</c>, the compiler keeps it in a hidden field for the object's lifetime — the platform holds the
+    /// money as surely as with a declared field. A parameter only passed on to the base constructor is not kept.
+    /// </summary>
+    private static void AnalyzePrimaryConstructor(SymbolStartAnalysisContext context, FinComplianceSymbols symbols)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (type.IsRecord || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+            || !type.HasAttributeOnTypeOrBase(symbols.InformationIntermediary))
+        {
+            return;
+        }
+
+        IMethodSymbol? primary = null;
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.DeclaringSyntaxReferences is [var reference]
+                && reference.GetSyntax(context.CancellationToken) is ClassDeclarationSyntax or StructDeclarationSyntax)
+            {
+                primary = constructor;
+            }
+        }
+
+        if (primary is null)
+        {
+            return;
+        }
+
+        var candidates = new List<IParameterSymbol>();
+        foreach (var parameter in primary.Parameters)
+        {
+            if (IsClientFunds(parameter, symbols) || HoldsClientFundsType(parameter.Type, symbols, 0))
+            {
+                candidates.Add(parameter);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var captured = new ConcurrentDictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
+        context.RegisterOperationAction(
+            operation =>
+            {
+                var parameter = ((IParameterReferenceOperation)operation.Operation).Parameter;
+                if (!SymbolEqualityComparer.Default.Equals(operation.ContainingSymbol, primary)
+                    && candidates.Contains(parameter, SymbolEqualityComparer.Default))
+                {
+                    captured.TryAdd(parameter, true);
+                }
+            },
+            OperationKind.ParameterReference);
+
+        context.RegisterSymbolEndAction(end =>
+        {
+            foreach (var parameter in candidates)
+            {
+                if (captured.ContainsKey(parameter) && parameter.Locations is [var location, ..] && location.IsInSource)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(Rules.IntermediaryPoolsClientFunds, location, type.Name, parameter.Name));
+                }
+            }
+        });
     }
 
     private static void AnalyzeMember(SymbolAnalysisContext context, FinComplianceSymbols symbols)

@@ -63,14 +63,14 @@ public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyze
                             parts.Add(new TagPart(analysis.GetOperandTags(instance, invocation), invocation.Syntax));
                         }
 
-                        TagMixture.AddArguments(parts, analysis, invocation, invocation.Arguments, redemptionSlot);
+                        AddArguments(parts, analysis, invocation, invocation.Arguments, redemptionSlot);
                         how = " through the call to '" + method.Name + "'";
                         break;
 
                     case IObjectCreationOperation creation when creation.Constructor is { } constructor
                                                                 && !TagMixture.IsFrameworkMethod(constructor):
                         parts.Add(new TagPart(policy.GetTypeTags(creation.Type).Only(TagKind.Redemption), creation.Syntax));
-                        TagMixture.AddArguments(parts, analysis, creation, creation.Arguments, redemptionSlot);
+                        AddArguments(parts, analysis, creation, creation.Arguments, redemptionSlot);
                         how = " by creating '" + creation.Type?.Name + "'";
                         break;
 
@@ -83,7 +83,9 @@ public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyze
                         }
 
                         parts.Add(new TagPart(target, assignment.Syntax));
-                        parts.Add(new TagPart(analysis.GetOperandTags(assignment.Value, assignment), assignment.Syntax));
+                        parts.Add(new TagPart(
+                            FundsTagPolicy.IsText(assignment.Value) ? TagSet.Empty : analysis.GetOperandTags(assignment.Value, assignment),
+                            assignment.Syntax));
                         how = " by assigning to '" + TagMixture.Describe(assignment.Target.Syntax) + "'";
                         break;
                 }
@@ -94,6 +96,52 @@ public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyze
                     context.ReportDiagnostic(Diagnostic.Create(Rules.ReserveFundsUsedForRedemption, anchor.GetLocation(), how));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The arguments as parts (see <see cref="TagMixture.AddArguments"/>), except that text arguments bring no funds:
+    /// <c>payer.Audit($"reserve {reserve.Balance}")</c> mentions the reserve, it does not pay out of it.
+    /// </summary>
+    private static void AddArguments(
+        List<TagPart> parts, TagFlowAnalysis analysis, IOperation context, IEnumerable<IArgumentOperation> arguments,
+        System.Func<IParameterSymbol, TagSet> slotTags)
+    {
+        var start = parts.Count;
+        TagMixture.AddArguments(parts, analysis, context, arguments, slotTags);
+        var index = start;
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            if (argument.Parameter is { } parameter && !slotTags(parameter).IsEmpty)
+            {
+                index++;
+            }
+
+            if (argument.ArgumentKind == ArgumentKind.ParamArray
+                && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+            {
+                foreach (var element in elements.ElementValues)
+                {
+                    ClearText(parts, index++, element);
+                }
+            }
+            else
+            {
+                ClearText(parts, index++, argument.Value);
+            }
+        }
+    }
+
+    private static void ClearText(List<TagPart> parts, int index, IOperation value)
+    {
+        if (index < parts.Count && FundsTagPolicy.IsText(value))
+        {
+            parts[index] = new TagPart(parts[index].Tags.Only(TagKind.Redemption), parts[index].Anchor);
         }
     }
 

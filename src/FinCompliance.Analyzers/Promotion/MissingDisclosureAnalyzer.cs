@@ -120,18 +120,36 @@ public sealed class MissingDisclosureAnalyzer : FinComplianceAnalyzer
                     continue;
                 }
 
-                foreach (var attribute in member.GetAttributes())
+                AddDisclosed(member, disclosure, items);
+            }
+        }
+
+        // interface IFeeSchedule { [Disclosure(DisclosureItem.Fees)] string FeeTable { get; } }: implementing it discloses.
+        foreach (var contract in type.AllInterfaces)
+        {
+            foreach (var member in contract.GetMembers())
+            {
+                if (member is IPropertySymbol or IFieldSymbol or IMethodSymbol
+                    && type.FindImplementationForInterfaceMember(member) is not null)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, disclosure)
-                        && attribute.ConstructorArguments is [{ Value: int item }])
-                    {
-                        items.Add(item);
-                    }
+                    AddDisclosed(member, disclosure, items);
                 }
             }
         }
 
         return items;
+    }
+
+    private static void AddDisclosed(ISymbol member, INamedTypeSymbol disclosure, HashSet<int> items)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, disclosure)
+                && attribute.ConstructorArguments is [{ Value: int item }])
+            {
+                items.Add(item);
+            }
+        }
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace FinCompliance.Analyzers.Promotion;
 
 /// <summary>
 /// FIN1002: a <c>[ProductPromotion]</c> type, or a type with a <c>[ProductPromotion]</c> member, without a non-empty
-/// <c>[RiskWarning]</c> field or property of its own or inherited. Members of every partial part count (generated
+/// <c>[RiskWarning]</c> field or property of its own, inherited, or implementing an interface property marked
+/// <c>[RiskWarning]</c>. An abstract promotion is judged through each concrete type derived from it. Members of every partial part count (generated
 /// ones too). A warning whose value is a null, empty or whitespace constant counts as missing; a value that is not
 /// a constant (computed, read from resources, assigned in a constructor) is trusted.
 /// </summary>
@@ -36,7 +37,19 @@ public sealed class MissingRiskWarningAnalyzer : FinComplianceAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol productPromotion, INamedTypeSymbol riskWarning)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || PromotionOf(type, productPromotion) is not { } promotion)
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return;
+        }
+
+        var own = type.GetAttribute(productPromotion);
+        if (own is not null && type.IsAbstract)
+        {
+            // An abstract campaign base is never shown itself: each concrete campaign derived from it is judged.
+            return;
+        }
+
+        if ((own ?? PromotionOf(type, productPromotion) ?? AbstractBasePromotion(type, productPromotion)) is not { } promotion)
         {
             return;
         }
@@ -46,6 +59,20 @@ public sealed class MissingRiskWarningAnalyzer : FinComplianceAnalyzer
             foreach (var member in current.GetMembers())
             {
                 if (member.HasAttribute(riskWarning) && !IsEmpty(member, context.CancellationToken))
+                {
+                    return;
+                }
+            }
+        }
+
+        // interface IPromotion { [RiskWarning] string RiskWarning { get; } }: the implementation supplies the text.
+        foreach (var contract in type.AllInterfaces)
+        {
+            foreach (var member in contract.GetMembers())
+            {
+                if (member is IPropertySymbol && member.HasAttribute(riskWarning)
+                    && type.FindImplementationForInterfaceMember(member) is { } implementation
+                    && !IsEmpty(implementation, context.CancellationToken))
                 {
                     return;
                 }
@@ -74,6 +101,33 @@ public sealed class MissingRiskWarningAnalyzer : FinComplianceAnalyzer
                 && member.GetAttribute(productPromotion) is { } onMember)
             {
                 return onMember;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The <c>[ProductPromotion]</c> of the nearest abstract base of a concrete <paramref name="type"/> when no
+    /// concrete type lies between them (a concrete base is judged itself, and its derived types with it).
+    /// </summary>
+    private static AttributeData? AbstractBasePromotion(INamedTypeSymbol type, INamedTypeSymbol productPromotion)
+    {
+        if (type.IsAbstract)
+        {
+            return null;
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (!current.IsAbstract)
+            {
+                return null;
+            }
+
+            if (current.GetAttribute(productPromotion) is { } promotion)
+            {
+                return promotion;
             }
         }
 

@@ -13,7 +13,7 @@ namespace FinCompliance.Analyzers;
 /// <c>DbContext.Remove/RemoveRange</c>, <c>ExecuteDelete[Async]</c>) unless the deleted rows come from a query whose
 /// <c>Where</c> selects only records older than the retention period: a date member compared (<c>&lt;</c>,
 /// <c>&lt;=</c>, either operand order) with <c>DateTime</c>/<c>DateTimeOffset</c> <c>Now</c>/<c>UtcNow</c>/<c>Today</c>
-/// <c>.AddYears(-N)</c>, <c>.AddMonths(-M)</c> or <c>.AddDays(-D)</c>, directly or through a local. Followed for
+/// (or <c>TimeProvider.GetUtcNow()</c>/<c>GetLocalNow()</c>) <c>.AddYears(-N)</c>, <c>.AddMonths(-M)</c> or <c>.AddDays(-D)</c>, directly or through a local. Followed for
 /// <c>ExecuteDelete</c> sources, <c>RemoveRange(query)</c> and <c>Remove(entity)</c> of a <c>foreach</c> variable over
 /// such a query. Also reports FIN0001 once when <c>FinComplianceRetentionYears</c> is not a positive integer.
 /// </summary>
@@ -415,10 +415,20 @@ public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
         };
     }
 
-    /// <summary><c>DateTime.Now</c>, <c>UtcNow</c>, <c>Today</c>, the <c>DateTimeOffset</c> ones, optionally <c>.Date</c>.</summary>
+    /// <summary>
+    /// <c>DateTime.Now</c>, <c>UtcNow</c>, <c>Today</c>, the <c>DateTimeOffset</c> ones, <c>TimeProvider.GetUtcNow()</c> /
+    /// <c>GetLocalNow()</c>, optionally <c>.Date</c>.
+    /// </summary>
     private static bool IsNow(IOperation operation)
     {
-        if (SkipConversions(operation) is not IPropertyReferenceOperation property)
+        operation = SkipConversions(operation);
+        if (operation is IInvocationOperation { TargetMethod: { Name: "GetUtcNow" or "GetLocalNow", Parameters.Length: 0 } clockMethod })
+        {
+            // .NET 8 TimeProvider (injected, TimeProvider.System or a FakeTimeProvider deriving from it).
+            return IsTimeProvider(clockMethod.ContainingType);
+        }
+
+        if (operation is not IPropertyReferenceOperation property)
         {
             return false;
         }
@@ -430,6 +440,19 @@ public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
 
         return property.Property is { IsStatic: true, Name: "Now" or "UtcNow" or "Today" }
                && IsDate(property.Property.ContainingType);
+    }
+
+    private static bool IsTimeProvider(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "TimeProvider", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static RecordAge? Stronger(RecordAge? left, RecordAge? right)

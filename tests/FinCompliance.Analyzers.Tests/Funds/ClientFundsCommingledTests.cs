@@ -35,11 +35,13 @@ public sealed class ClientFundsCommingledTests
             public void Deposit(decimal amount) { }
         }
 
-        public record Transfer(decimal From, decimal To);
+        public record Transfer(OwnAccount From, ClientAccount To, decimal Amount);
+        public record Statement(decimal ClientTotal, decimal OwnTotal);
 
         public static class Transfers
         {
-            public static void Move(decimal from, decimal to) { }
+            public static void Move(ClientAccount from, OwnAccount to, decimal amount) { }
+            public static void Report(decimal clientTotal, decimal ownTotal) { }
             public static void Credit([ClientFunds] decimal amount) { }
             public static void Log(string account, decimal amount) { }
 
@@ -73,9 +75,11 @@ public sealed class ClientFundsCommingledTests
         void M(ClientAccount client, OwnAccount own)
         {
             own.Deposit({|FIN2002:client.Withdraw(5m)|});
-            Transfers.Move(client.Balance, {|FIN2002:own.Balance|});
+            Transfers.Move(client, {|FIN2002:own|}, 5m);
             Transfers.Credit({|FIN2002:own.Balance|});
-            var transfer = new Transfer(own.Balance, {|FIN2002:client.Balance|});
+            var transfer = new Transfer(own, {|FIN2002:client|}, 5m);
+            Transfers.Credit({|FIN2002:own.Withdraw(1m)|});
+            client.Deposit({|FIN2002:own.Balance|});
         }
         """);
 
@@ -111,6 +115,8 @@ public sealed class ClientFundsCommingledTests
             var doubled = client.Balance + client.Balance + reserve.Balance;
             var buffer = own.Balance + 10m;
             Transfers.Log(client.AccountNo, own.Balance);
+            Transfers.Report(client.Balance, own.Balance);
+            var statement = new Statement(client.Balance, own.Balance);
             own.Deposit(own.Withdraw(1m));
         }
         """);

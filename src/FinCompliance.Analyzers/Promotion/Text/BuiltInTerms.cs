@@ -52,6 +52,19 @@ internal static class BuiltInTerms
             "最高购买", "最高投资额", "最高贷款", "最高授信", "最高人民法院", "最高人民检察院", "最高法", "最高检",
             "无风险利率", "risk free rate", "risk free interest rate", "first installment", "first instalment",
             "first phase", "first step", "number one priority", "首选项",
+
+            // "No risk assessment on file", 暂无风险测评: the customer's risk profile is missing, not the product's risk.
+            "no risk assessment", "no risk profile", "no risk level", "no risk rating", "no risk score",
+            "no risk questionnaire", "no risk tolerance", "no risk test", "no risk evaluation", "no risk category",
+            "无风险测评", "无风险评估", "无风险等级", "无风险评级", "无风险承受", "无风险问卷",
+
+            // Numbered steps and the lowest class of a risk-rating scale are facts, not rankings.
+            "step #1", "tip #1", "option #1", "question #1", "item #1", "part #1", "phase #1", "stage #1",
+            "step no. 1", "step no.1", "step number one", "最低风险等级", "最低风险级别",
+
+            // 最好 as advice ("you had better …"), not "the best".
+            "您最好", "你最好", "最好先", "最好在", "最好不要", "最好能", "最好提前", "最好咨询", "最好阅读", "最好了解",
+            "最好根据", "最好结合",
         };
 
         // Ordinals: 第一期, 第1期, 第一次, 第一季度 … count things, they do not rank the product.

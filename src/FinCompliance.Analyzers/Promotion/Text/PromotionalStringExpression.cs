@@ -90,6 +90,12 @@ internal static class PromotionalStringExpression
             return false;
         }
 
+        // Log messages are read by operators, not customers.
+        if (IsLoggingArgument(parent))
+        {
+            return false;
+        }
+
         var attribute = operation.Syntax.FirstAncestorOrSelf<AttributeSyntax>();
         if (attribute is null)
         {
@@ -100,6 +106,41 @@ internal static class PromotionalStringExpression
         var attributeType = operation.SemanticModel?.GetTypeInfo(attribute).Type;
         var name = attributeType?.ToDisplayString();
         return name is not null && DisplayAttributes.Contains(name);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="parent"/> is an argument (or a <c>params</c> element) of a call into a logging
+    /// framework: Microsoft.Extensions.Logging, Serilog, NLog, log4net, <c>System.Diagnostics.Debug</c>/<c>Trace</c>.
+    /// </summary>
+    private static bool IsLoggingArgument(IOperation? parent)
+    {
+        if (parent is IArrayInitializerOperation { Parent: IArrayCreationOperation array })
+        {
+            parent = array.Parent;
+        }
+
+        if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation })
+        {
+            return false;
+        }
+
+        var type = invocation.TargetMethod.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (type.Name is "Debug" or "Trace" && type.ContainingNamespace?.ToDisplayString() == "System.Diagnostics")
+        {
+            return true;
+        }
+
+        var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        return ns.StartsWith("Microsoft.Extensions.Logging", System.StringComparison.Ordinal)
+               || ns is "Serilog" or "NLog" or "log4net"
+               || ns.StartsWith("Serilog.", System.StringComparison.Ordinal)
+               || ns.StartsWith("NLog.", System.StringComparison.Ordinal)
+               || ns.StartsWith("log4net.", System.StringComparison.Ordinal);
     }
 
     private sealed class Builder

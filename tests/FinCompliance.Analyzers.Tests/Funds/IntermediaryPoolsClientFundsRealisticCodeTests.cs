@@ -1,0 +1,36 @@
+using System.Threading.Tasks;
+using Verify = FinCompliance.Analyzers.Tests.CSharpAnalyzerVerifier<FinCompliance.Analyzers.Funds.IntermediaryPoolsClientFundsAnalyzer>;
+
+namespace FinCompliance.Analyzers.Tests.Funds;
+
+/// <summary>FIN2003 on modern C# shapes of a lending platform: records, primary constructors, DI services.</summary>
+public sealed class IntermediaryPoolsClientFundsRealisticCodeTests
+{
+    [Fact]
+    public Task RecordsAndCapturedPrimaryConstructorParametersHoldFunds() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using FinCompliance;
+
+        [ClientFunds]
+        public sealed class LenderBalance { public decimal Amount { get; set; } }
+
+        public interface ICustodianClient { decimal BalanceOf(string lenderId); }
+
+        [InformationIntermediary]
+        public sealed record LoanListing(string LoanId, [property: ClientFunds] decimal {|FIN2003:Raised|});
+
+        [InformationIntermediary]
+        public sealed class MatchingService(ICustodianClient custodian, List<LenderBalance> {|FIN2003:balances|})
+        {
+            public decimal Total() { decimal sum = 0; foreach (var b in balances) sum += b.Amount; return sum + custodian.BalanceOf("x"); }
+        }
+
+        [InformationIntermediary]
+        public sealed class ListingService(ICustodianClient custodian, [ClientFunds] decimal escrow) : ListingBase(escrow)
+        {
+            public decimal Available(string lenderId) => custodian.BalanceOf(lenderId);
+        }
+
+        public abstract class ListingBase(decimal amount) { public decimal Amount => amount; }
+        """);
+}
