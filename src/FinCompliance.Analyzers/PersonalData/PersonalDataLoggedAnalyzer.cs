@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -18,8 +17,6 @@ namespace FinCompliance.Analyzers.PersonalData;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
 {
-    private const string MicrosoftLogging = "Microsoft.Extensions.Logging";
-    private const string Console = "the console";
     private const string ExceptionMessage = "an exception message";
 
     public PersonalDataLoggedAnalyzer()
@@ -35,7 +32,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
         }
 
         var policy = PersonalDataTagPolicy.For(context.Compilation, context.Options);
-        var sinks = new SinkCatalog(context.Compilation);
+        var sinks = LogSinks.For(context.Compilation);
         context.RegisterOperationBlockStartAction(start =>
         {
             // The flow analysis runs over the block the sink call belongs to (walking above it would make Roslyn
@@ -47,7 +44,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
     }
 
     private static void AnalyzeInvocation(
-        OperationAnalysisContext context, PersonalDataTagPolicy policy, SinkCatalog sinks, ImmutableArray<IOperation> blocks)
+        OperationAnalysisContext context, PersonalDataTagPolicy policy, LogSinks sinks, ImmutableArray<IOperation> blocks)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -62,7 +59,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
             return;
         }
 
-        var sink = sinks.SinkOf(method) ?? ConsoleWriterSink(invocation);
+        var sink = sinks.SinkOf(invocation);
         if (sink is null)
         {
             return;
@@ -86,7 +83,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
     }
 
     private static void AnalyzeCreation(
-        OperationAnalysisContext context, PersonalDataTagPolicy policy, SinkCatalog sinks, ImmutableArray<IOperation> blocks)
+        OperationAnalysisContext context, PersonalDataTagPolicy policy, LogSinks sinks, ImmutableArray<IOperation> blocks)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (sinks.IsException(creation.Type))
@@ -136,7 +133,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
         }
     }
 
-    private static bool IsInsideException(IOperation value, IOperation sinkCall, SinkCatalog sinks)
+    private static bool IsInsideException(IOperation value, IOperation sinkCall, LogSinks sinks)
     {
         for (var current = value.Parent; current is not null && current != sinkCall; current = current.Parent)
         {
@@ -150,147 +147,8 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
     }
 
     /// <summary>The logger itself (extension receiver, a <c>[LoggerMessage]</c> method's logger) is not logged data.</summary>
-    private static bool IsLoggerArgument(IArgumentOperation argument, IMethodSymbol method, SinkCatalog sinks)
+    private static bool IsLoggerArgument(IArgumentOperation argument, IMethodSymbol method, LogSinks sinks)
         => argument.Parameter is { } parameter
            && ((parameter.Ordinal == 0 && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true })
                || sinks.IsMicrosoftLogger(parameter.Type));
-
-    /// <summary><c>Console.Out.WriteLine(…)</c>, <c>Console.Error.Write(…)</c>.</summary>
-    private static string? ConsoleWriterSink(IInvocationOperation invocation)
-        => invocation.TargetMethod.Name is "Write" or "WriteLine" or "WriteAsync" or "WriteLineAsync"
-           && invocation.Instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error", ContainingType: { Name: "Console" } console } }
-           && console.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
-            ? Console
-            : null;
-
-    /// <summary>Recognizes the sink methods of the supported frameworks by their real types (never by look-alike names).</summary>
-    private sealed class SinkCatalog(Compilation compilation)
-    {
-        private static readonly ImmutableHashSet<string> SerilogMethods = ImmutableHashSet.Create(
-            StringComparer.Ordinal, "Information", "Warning", "Error", "Debug", "Verbose", "Fatal", "Write", "ForContext");
-
-        private static readonly ImmutableHashSet<string> NLogMethods = ImmutableHashSet.Create(
-            StringComparer.Ordinal, "Info", "Warn", "Error", "Debug", "Trace", "Fatal", "Log", "ConditionalDebug", "ConditionalTrace");
-
-        private static readonly ImmutableHashSet<string> Log4NetMethods = ImmutableHashSet.Create(
-            StringComparer.Ordinal, "Info", "Warn", "Error", "Debug", "Fatal", "InfoFormat", "WarnFormat", "ErrorFormat", "DebugFormat", "FatalFormat");
-
-        private static readonly ImmutableHashSet<string> DebugMethods = ImmutableHashSet.Create(
-            StringComparer.Ordinal, "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "Assert", "Fail");
-
-        private static readonly ImmutableHashSet<string> TraceMethods = ImmutableHashSet.Create(
-            StringComparer.Ordinal, "Write", "WriteLine", "WriteIf", "WriteLineIf", "Assert", "Fail", "TraceInformation", "TraceWarning", "TraceError");
-
-        private readonly INamedTypeSymbol? microsoftLogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-        private readonly INamedTypeSymbol? loggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
-        private readonly INamedTypeSymbol? loggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-        private readonly INamedTypeSymbol? serilogLogger = compilation.GetTypeByMetadataName("Serilog.ILogger");
-        private readonly INamedTypeSymbol? serilogLog = compilation.GetTypeByMetadataName("Serilog.Log");
-        private readonly INamedTypeSymbol? nlogLoggerBase = compilation.GetTypeByMetadataName("NLog.ILoggerBase");
-        private readonly INamedTypeSymbol? nlogLogger = compilation.GetTypeByMetadataName("NLog.Logger");
-        private readonly INamedTypeSymbol? log4netLog = compilation.GetTypeByMetadataName("log4net.ILog");
-        private readonly INamedTypeSymbol? console = compilation.GetTypeByMetadataName("System.Console");
-        private readonly INamedTypeSymbol? debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
-        private readonly INamedTypeSymbol? trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
-        private readonly INamedTypeSymbol? exception = compilation.GetTypeByMetadataName("System.Exception");
-        private readonly ConcurrentDictionary<IMethodSymbol, string> sinkByMethod = new(SymbolEqualityComparer.Default);
-
-        public bool IsMicrosoftLogger(ITypeSymbol type) => microsoftLogger is not null && IsOrImplements(type, microsoftLogger);
-
-        public bool IsException(ITypeSymbol? type)
-        {
-            for (var current = type; current is not null && exception is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, exception))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>The sink's name for messages, or null when <paramref name="method"/> writes nowhere we know.</summary>
-        public string? SinkOf(IMethodSymbol method)
-        {
-            if (!sinkByMethod.TryGetValue(method, out var sink))
-            {
-                sink = sinkByMethod.GetOrAdd(method, Compute(method.ReducedFrom ?? method) ?? string.Empty);
-            }
-
-            return sink.Length == 0 ? null : sink;
-        }
-
-        private string? Compute(IMethodSymbol method)
-        {
-            var type = method.ContainingType;
-            if (type is null)
-            {
-                return null;
-            }
-
-            var name = method.Name;
-            if (Is(type, loggerExtensions)
-                || (loggerMessageAttribute is not null && method.OriginalDefinition.GetAttributes().Any(a => Is(a.AttributeClass, loggerMessageAttribute)))
-                || (name is "Log" or "BeginScope" && microsoftLogger is not null && IsOrImplements(type, microsoftLogger)))
-            {
-                return MicrosoftLogging;
-            }
-
-            if (SerilogMethods.Contains(name) && (Is(type, serilogLog) || (serilogLogger is not null && IsOrImplements(type, serilogLogger))))
-            {
-                return "Serilog";
-            }
-
-            if (NLogMethods.Contains(name) && (Is(type, nlogLogger) || (nlogLoggerBase is not null && IsOrImplements(type, nlogLoggerBase))))
-            {
-                return "NLog";
-            }
-
-            if (Log4NetMethods.Contains(name) && log4netLog is not null && IsOrImplements(type, log4netLog))
-            {
-                return "log4net";
-            }
-
-            if (name is "Write" or "WriteLine" && Is(type, console))
-            {
-                return Console;
-            }
-
-            if (method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length > 1
-                && microsoftLogger is not null && IsOrImplements(method.Parameters[0].Type, microsoftLogger))
-            {
-                // A LoggerMessage.Define delegate: Action<ILogger, T1, …, Exception?>.
-                return MicrosoftLogging;
-            }
-
-            if (DebugMethods.Contains(name) && Is(type, debug))
-            {
-                return "System.Diagnostics.Debug";
-            }
-
-            return TraceMethods.Contains(name) && Is(type, trace) ? "System.Diagnostics.Trace" : null;
-        }
-
-        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
-            => expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
-
-        private static bool IsOrImplements(ITypeSymbol type, INamedTypeSymbol expected)
-        {
-            if (Is(type, expected))
-            {
-                return true;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (Is(implemented, expected))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
 }

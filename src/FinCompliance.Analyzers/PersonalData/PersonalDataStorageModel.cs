@@ -171,7 +171,7 @@ public sealed class PersonalDataStorageModel
     private void CollectTypeFacts(INamedTypeSymbol type)
     {
         if (type.HasAttribute(symbols.TableAttribute) || classifier.Has(type, classifier.Symbols.PersistedEntity)
-            || type.HasAttribute(symbols.OwnedAttribute))
+            || type.HasAttribute(symbols.EntityFramework.OwnedAttribute))
         {
             persistedTypes.Add(type.OriginalDefinition);
             if (classifier.Has(type, classifier.Symbols.PersistedEntity))
@@ -180,11 +180,11 @@ public sealed class PersonalDataStorageModel
             }
         }
 
-        if (symbols.EntityTypeConfiguration is not null)
+        if (symbols.EntityFramework.EntityTypeConfiguration is not null)
         {
             foreach (var implemented in type.AllInterfaces)
             {
-                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, symbols.EntityTypeConfiguration)
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, symbols.EntityFramework.EntityTypeConfiguration)
                     && implemented.TypeArguments[0] is INamedTypeSymbol configured)
                 {
                     persistedTypes.Add(configured.OriginalDefinition);
@@ -192,14 +192,14 @@ public sealed class PersonalDataStorageModel
             }
         }
 
-        if (symbols.DbContext is not null && symbols.DbSet is not null && DerivesFrom(type, symbols.DbContext))
+        if (symbols.EntityFramework.DbContext is not null && symbols.EntityFramework.DbSet is not null && DerivesFrom(type, symbols.EntityFramework.DbContext))
         {
-            for (var context = type; context is not null && !SymbolEqualityComparer.Default.Equals(context, symbols.DbContext); context = context.BaseType)
+            for (var context = type; context is not null && !SymbolEqualityComparer.Default.Equals(context, symbols.EntityFramework.DbContext); context = context.BaseType)
             {
                 foreach (var member in context.GetMembers())
                 {
                     if (member is IPropertySymbol { Type: INamedTypeSymbol { IsGenericType: true } setType }
-                        && SymbolEqualityComparer.Default.Equals(setType.OriginalDefinition, symbols.DbSet)
+                        && SymbolEqualityComparer.Default.Equals(setType.OriginalDefinition, symbols.EntityFramework.DbSet)
                         && setType.TypeArguments[0] is INamedTypeSymbol entity)
                     {
                         persistedTypes.Add(entity.OriginalDefinition);
@@ -246,7 +246,7 @@ public sealed class PersonalDataStorageModel
         var containing = method.ContainingType;
         switch (method.Name)
         {
-            case "Entity" when DerivesFrom(containing, symbols.ModelBuilder):
+            case "Entity" when DerivesFrom(containing, symbols.EntityFramework.ModelBuilder):
                 if (method.IsGenericMethod && method.TypeArguments[0] is INamedTypeSymbol entity)
                 {
                     persistedTypes.Add(entity.OriginalDefinition);
@@ -258,7 +258,7 @@ public sealed class PersonalDataStorageModel
 
                 break;
 
-            case "HasConversion" when DerivesFrom(containing, symbols.PropertyBuilder):
+            case "HasConversion" when DerivesFrom(containing, symbols.EntityFramework.PropertyBuilder):
                 if (ConverterIsEncrypted(invocation) && ConfiguredMember(invocation.Instance) is { } converted)
                 {
                     encryptedByConversion.Add(converted.OriginalDefinition);
@@ -275,7 +275,7 @@ public sealed class PersonalDataStorageModel
 
                 break;
 
-            case "Ignore" when DerivesFrom(containing, symbols.EntityTypeBuilder) || IsOwnedNavigationBuilder(containing):
+            case "Ignore" when DerivesFrom(containing, symbols.EntityFramework.EntityTypeBuilder) || IsOwnedNavigationBuilder(containing):
                 if (invocation.Arguments.Length > 0 && MemberOfSelector(invocation.Arguments[0].Value, BuilderEntityType(invocation.Instance?.Type ?? containing)) is { } ignored)
                 {
                     ignoredByModel.Add(ignored.OriginalDefinition);
@@ -535,7 +535,7 @@ public sealed class PersonalDataStorageModel
         {
             var containing = call.TargetMethod.ContainingType;
             if (call.TargetMethod.Name == "Property" && call.Arguments.Length > 0
-                && (DerivesFrom(containing, symbols.EntityTypeBuilder) || IsOwnedNavigationBuilder(containing)))
+                && (DerivesFrom(containing, symbols.EntityFramework.EntityTypeBuilder) || IsOwnedNavigationBuilder(containing)))
             {
                 return MemberOfSelector(call.Arguments[0].Value, BuilderEntityType(call.Instance?.Type ?? containing));
             }

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace FinCompliance.Analyzers;
 
 /// <summary>
-/// The third-party types the personal-data rules recognise (EF Core, data annotations, the JSON serializers),
+/// The third-party types the personal-data rules recognise (EF Core through <see cref="EntityFrameworkSymbols"/>, data annotations, the JSON serializers),
 /// resolved once per compilation. Any of them may be missing: a project without EF Core has no DbContext.
 /// </summary>
 public sealed class PersonalDataSymbols
@@ -13,13 +13,7 @@ public sealed class PersonalDataSymbols
 
     private PersonalDataSymbols(Compilation compilation)
     {
-        DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
-        DbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
-        ModelBuilder = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ModelBuilder");
-        EntityTypeConfiguration = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1");
-        EntityTypeBuilder = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder");
-        PropertyBuilder = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder");
-        OwnedAttribute = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.OwnedAttribute");
+        EntityFramework = EntityFrameworkSymbols.For(compilation);
         TableAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Schema.TableAttribute");
         NotMappedAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute");
 
@@ -39,13 +33,9 @@ public sealed class PersonalDataSymbols
         IgnoreDataMember = compilation.GetTypeByMetadataName("System.Runtime.Serialization.IgnoreDataMemberAttribute");
     }
 
-    public INamedTypeSymbol? DbContext { get; }
-    public INamedTypeSymbol? DbSet { get; }
-    public INamedTypeSymbol? ModelBuilder { get; }
-    public INamedTypeSymbol? EntityTypeConfiguration { get; }
-    public INamedTypeSymbol? EntityTypeBuilder { get; }
-    public INamedTypeSymbol? PropertyBuilder { get; }
-    public INamedTypeSymbol? OwnedAttribute { get; }
+    /// <summary>EF Core, shared with the records rules.</summary>
+    public EntityFrameworkSymbols EntityFramework { get; }
+
     public INamedTypeSymbol? TableAttribute { get; }
     public INamedTypeSymbol? NotMappedAttribute { get; }
 

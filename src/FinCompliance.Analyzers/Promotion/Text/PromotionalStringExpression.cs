@@ -109,8 +109,8 @@ internal static class PromotionalStringExpression
     }
 
     /// <summary>
-    /// Whether <paramref name="parent"/> is an argument (or a <c>params</c> element) of a call into a logging
-    /// framework: Microsoft.Extensions.Logging, Serilog, NLog, log4net, <c>System.Diagnostics.Debug</c>/<c>Trace</c>.
+    /// Whether <paramref name="parent"/> is an argument (or a <c>params</c> element) of a call into a logging or
+    /// diagnostics API (<see cref="LogSinks.IsLoggingCall"/>).
     /// </summary>
     private static bool IsLoggingArgument(IOperation? parent)
     {
@@ -119,28 +119,9 @@ internal static class PromotionalStringExpression
             parent = array.Parent;
         }
 
-        if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation })
-        {
-            return false;
-        }
-
-        var type = invocation.TargetMethod.ContainingType;
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (type.Name is "Debug" or "Trace" && type.ContainingNamespace?.ToDisplayString() == "System.Diagnostics")
-        {
-            return true;
-        }
-
-        var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-        return ns.StartsWith("Microsoft.Extensions.Logging", System.StringComparison.Ordinal)
-               || ns is "Serilog" or "NLog" or "log4net"
-               || ns.StartsWith("Serilog.", System.StringComparison.Ordinal)
-               || ns.StartsWith("NLog.", System.StringComparison.Ordinal)
-               || ns.StartsWith("log4net.", System.StringComparison.Ordinal);
+        return parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+               && invocation.SemanticModel?.Compilation is { } compilation
+               && LogSinks.For(compilation).IsLoggingCall(invocation);
     }
 
     private sealed class Builder
