@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -95,4 +96,39 @@ public abstract class TagPolicy
     /// </summary>
     public virtual TagSet OnDerivedValue(IOperation derived, TagSet tags)
         => derived.Type?.SpecialType == SpecialType.System_Boolean ? TagSet.Empty : tags;
+
+    /// <summary>
+    /// SPEC §4's "numeric or monetary" values, the ones a read from a tagged object keeps the tags of: numbers,
+    /// types named like money or amounts, and types this policy tags with any of <paramref name="taggedKinds"/>.
+    /// <c>Nullable&lt;T&gt;</c>, <c>Task&lt;T&gt;</c> and <c>ValueTask&lt;T&gt;</c> are unwrapped (an awaited
+    /// withdrawal yields money).
+    /// </summary>
+    protected bool IsNumericOrMonetary(ITypeSymbol type, TagKind taggedKinds)
+    {
+        type = UnwrapValue(type);
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Decimal:
+            case SpecialType.System_Double:
+            case SpecialType.System_Single:
+            case SpecialType.System_Int64:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt64:
+            case SpecialType.System_UInt32:
+                return true;
+            case SpecialType.None:
+                return type.Name.IndexOf("Money", StringComparison.OrdinalIgnoreCase) >= 0
+                       || type.Name.IndexOf("Amount", StringComparison.OrdinalIgnoreCase) >= 0
+                       || GetTypeTags(type).HasAny(taggedKinds);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The value type behind <c>Nullable&lt;T&gt;</c>, <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>; otherwise the type itself.</summary>
+    protected static ITypeSymbol UnwrapValue(ITypeSymbol type)
+        => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+           && (generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || generic.Name is "Task" or "ValueTask")
+            ? generic.TypeArguments[0]
+            : type;
 }

@@ -108,35 +108,7 @@ public sealed class FundsTagPolicy : TagPolicy
     /// Numeric types, types named like money or amounts, types the policy tags; unwrapping <c>Nullable</c>,
     /// <c>Task&lt;T&gt;</c> and <c>ValueTask&lt;T&gt;</c> (an async withdrawal yields money).
     /// </summary>
-    public bool IsMonetary(ITypeSymbol type)
-    {
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-            && (generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
-                || generic.Name is "Task" or "ValueTask"))
-        {
-            type = generic.TypeArguments[0];
-        }
-
-        switch (type.SpecialType)
-        {
-            case SpecialType.System_Decimal:
-            case SpecialType.System_Double:
-            case SpecialType.System_Single:
-            case SpecialType.System_Int64:
-            case SpecialType.System_Int32:
-            case SpecialType.System_UInt64:
-            case SpecialType.System_UInt32:
-                return true;
-            case SpecialType.None:
-                break;
-            default:
-                return false;
-        }
-
-        return type.Name.IndexOf("Money", StringComparison.OrdinalIgnoreCase) >= 0
-               || type.Name.IndexOf("Amount", StringComparison.OrdinalIgnoreCase) >= 0
-               || GetTypeTags(type).HasAny(MoneyKinds);
-    }
+    public bool IsMonetary(ITypeSymbol type) => IsNumericOrMonetary(type, MoneyKinds);
 
     /// <summary>
     /// Whether <paramref name="value"/> is text (a <c>string</c>, seen through implicit conversions): a log line or

@@ -321,39 +321,11 @@ public sealed class PersonalDataTagPolicy : TagPolicy
         return false;
     }
 
+    // Personal data lives in text as well as in numbers: strings and characters count besides SPEC's monetary values.
     private bool IsContentType(ITypeSymbol type)
-    {
-        if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte })
-        {
-            return true;
-        }
-
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-            && (generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || generic.Name is "Task" or "ValueTask"))
-        {
-            type = generic.TypeArguments[0];
-        }
-
-        switch (type.SpecialType)
-        {
-            case SpecialType.System_String:
-            case SpecialType.System_Char:
-            case SpecialType.System_Decimal:
-            case SpecialType.System_Double:
-            case SpecialType.System_Single:
-            case SpecialType.System_Int64:
-            case SpecialType.System_Int32:
-            case SpecialType.System_UInt64:
-            case SpecialType.System_UInt32:
-                return true;
-            case SpecialType.None:
-                return type.Name.IndexOf("Money", StringComparison.OrdinalIgnoreCase) >= 0
-                       || type.Name.IndexOf("Amount", StringComparison.OrdinalIgnoreCase) >= 0
-                       || !GetTypeTags(type).IsEmpty;
-            default:
-                return false;
-        }
-    }
+        => type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte }
+           || UnwrapValue(type).SpecialType is SpecialType.System_String or SpecialType.System_Char
+           || IsNumericOrMonetary(type, TagKind.PersonalData);
 
     private static bool IsElementAccess(ISymbol member)
         => member is IPropertySymbol { IsIndexer: true }
