@@ -53,7 +53,7 @@ public sealed record AnalysisEnvironment(
         .WithAdditionalFile(new InMemoryAdditionalText("/promo/fund.md", "# 稳健增长基金\n\n保本保息，稳赚不赔！Guaranteed returns, risk-free.\n\n基金有风险，投资需谨慎。\n"), "promotion")
         .WithAdditionalFile(new InMemoryAdditionalText("/promo/landing.html", "<html><body><h1 title=\"最高收益\">央行背书</h1><script>var x = '保本';</script><p>不保本，并非无风险。</p></body></html>"), "promotion")
         .WithAdditionalFile(new InMemoryAdditionalText("/promo/banner.json", "{\"title\":\"零风险 理财\",\"items\":[\"best returns\",\"government-backed\"]}"), "promotion")
-        .WithAdditionalFile(new InMemoryAdditionalText("/config/" + TermsFileName, "# team terms\n+ 秒杀收益\n- 保本\nguaranteed: 稳收益\nexempt: 无风险提示\n"), null);
+        .WithAdditionalFile(new InMemoryAdditionalText("/config/" + TermsFileName, "# team terms\nguarantee: 稳收益\nclaim: 全网第一\nexempt: 无风险提示\n"), null);
 
     public AnalysisEnvironment WithGlobalOption(string key, string value) => this with { GlobalOptions = GlobalOptions.SetItem(key, value) };
 
