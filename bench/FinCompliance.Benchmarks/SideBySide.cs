@@ -17,7 +17,8 @@ namespace FinCompliance.Benchmarks;
 /// <summary>
 /// Measures, in one process and one run, the compilation of the synthetic code base without analyzers, with
 /// FinCompliance's analyzers and generators, and with the peer set; per-analyzer execution times; and the generators'
-/// incremental cost after a one-line edit. Each figure is the median of <c>repetitions</c> runs after a warm-up.
+/// incremental cost after a one-line edit. Each figure is the median of <c>repetitions</c> runs after a warm-up, in wall
+/// time and in this process's CPU time (the latter is the steadier figure on a machine shared with other work).
 /// </summary>
 public sealed class SideBySide(int files, int repetitions, bool includePeer, bool peerPerAnalyzer, TextWriter log)
 {
@@ -52,25 +53,48 @@ public sealed class SideBySide(int files, int repetitions, bool includePeer, boo
             Time(() => AnalyzeAll(warmUp, set));
         }
 
-        var compile = Median(() => Time(() => Workload.Compile(workload.Parse()).Emit(Stream.Null)));
-        log.WriteLine($"  compile (parse + bind + emit), no analyzers: {Ms(compile)}");
-        var diagnose = Median(() => Time(() => Workload.Compile(workload.Parse()).GetDiagnostics()));
-        log.WriteLine($"  compiler diagnostics only: {Ms(diagnose)}");
+        // Configurations are interleaved round by round, so that a change in machine load affects them alike.
+        var counts = sets.ToDictionary(set => set.Name, _ => 0);
+        var measured = new List<(string Name, Func<TimeSpan> Measure, bool Repeat)>
+        {
+            ("compile", () => Time(() => Workload.Compile(workload.Parse()).Emit(Stream.Null)), true),
+            ("diagnose", () => Time(() => Workload.Compile(workload.Parse()).GetDiagnostics()), true),
+            ("generators", () => Time(() => RunGenerators(workload.Parse())), true),
+        };
+        foreach (var set in sets)
+        {
+            // The peer set is slow (dataflow rules); one run is enough to compare orders of magnitude.
+            measured.Add((set.Name, () => Time(() => counts[set.Name] = AnalyzeAll(workload.Parse(), set)), set != AnalyzerSet.NetAnalyzers));
+        }
 
-        var generators = Median(() => Time(() => RunGenerators(workload.Parse())));
-        log.WriteLine($"  FinCompliance generators, first run: {Ms(generators)}");
+        var samples = measured.ToDictionary(m => m.Name, _ => new List<TimeSpan>());
+        var cpuSamples = measured.ToDictionary(m => m.Name, _ => new List<TimeSpan>());
+        for (var round = 0; round < repetitions; round++)
+        {
+            foreach (var (name, measure, repeat) in measured.Where(m => round == 0 || m.Repeat))
+            {
+                var time = measure();
+                samples[name].Add(time);
+                cpuSamples[name].Add(lastCpu);
+                log.WriteLine($"  round {round + 1}: {name} {Ms(time)} (CPU {Ms(lastCpu)})");
+            }
+        }
+
+        TimeSpan MedianOf(string name) => MedianIn(samples[name]);
+
+        cpu = measured.ToDictionary(m => m.Name, m => MedianIn(cpuSamples[m.Name]));
+
+        var compile = MedianOf("compile");
+        var diagnose = MedianOf("diagnose");
+        var generators = MedianOf("generators");
         var (unrelatedEdit, annotatedEdit) = IncrementalEdits(workload);
         log.WriteLine($"  generators after a one-line edit: unrelated file {Ms(unrelatedEdit)}, annotated file {Ms(annotatedEdit)}");
 
         var overheads = new Dictionary<string, (TimeSpan Total, TimeSpan Overhead, int Diagnostics)>();
         foreach (var set in sets)
         {
-            var count = 0;
-            // The peer set is slow (dataflow rules); once is enough to compare orders of magnitude.
-            var runs = set == AnalyzerSet.NetAnalyzers ? 1 : repetitions;
-            var total = Median(() => Time(() => count = AnalyzeAll(workload.Parse(), set)), runs);
-            overheads[set.Name] = (total, total - diagnose, count);
-            log.WriteLine($"  {set.Name}: diagnostics + analyzers {Ms(total)} ({count} analyzer diagnostics)");
+            var total = MedianOf(set.Name);
+            overheads[set.Name] = (total, total - diagnose, counts[set.Name]);
         }
 
         var perAnalyzer = sets.Where(s => s != AnalyzerSet.Empty && (s != AnalyzerSet.NetAnalyzers || peerPerAnalyzer))
@@ -148,6 +172,17 @@ public sealed class SideBySide(int files, int repetitions, bool includePeer, boo
 
     private static readonly AnalyzerOptions Options = new([], new EmptyOptionsProvider());
 
+    /// <summary>Median CPU time of each configuration: less sensitive than wall time to other processes on the machine.</summary>
+    private Dictionary<string, TimeSpan> cpu = new();
+
+    private static TimeSpan lastCpu;
+
+    private static TimeSpan MedianIn(List<TimeSpan> values)
+    {
+        var sorted = values.OrderBy(t => t).ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
     private TimeSpan Median(Func<TimeSpan> measure, int? runs = null)
     {
         var samples = Enumerable.Range(0, runs ?? repetitions).Select(_ => measure()).OrderBy(t => t).ToArray();
@@ -158,9 +193,14 @@ public sealed class SideBySide(int files, int repetitions, bool includePeer, boo
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         action();
-        return watch.Elapsed;
+        var elapsed = watch.Elapsed;
+        process.Refresh();
+        lastCpu = process.TotalProcessorTime - cpuBefore;
+        return elapsed;
     }
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("N0", Invariant) + " ms";
@@ -176,19 +216,21 @@ public sealed class SideBySide(int files, int repetitions, bool includePeer, boo
         md.AppendLine(Invariant, $"Synthetic code base: {workload.Files.Length:N0} files, {workload.Lines:N0} lines (seed {FinCompliance.SyntheticCodebase.CodebaseWriter.DefaultSeed}); " +
                                  $"median of {repetitions} runs after a warm-up (the peer set: one run); {Environment.ProcessorCount} cores; Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         md.AppendLine();
-        md.AppendLine("| Configuration | Time | Overhead | Overhead vs. compile | Diagnostics |");
-        md.AppendLine("|---|---:|---:|---:|---:|");
-        md.AppendLine(Invariant, $"| Compile without analyzers (parse, bind, emit) | {Ms(compile)} | – | – | – |");
-        md.AppendLine(Invariant, $"| Compiler diagnostics only (baseline of the rows below) | {Ms(diagnose)} | – | – | – |");
+        md.AppendLine("| Configuration | Wall time | CPU time | Overhead (wall) | Overhead vs. compile (wall) | Overhead vs. compile (CPU) | Diagnostics |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine(Invariant, $"| Compile without analyzers (parse, bind, emit) | {Ms(compile)} | {Ms(cpu["compile"])} | – | – | – | – |");
+        md.AppendLine(Invariant, $"| Compiler diagnostics only (baseline of the rows below) | {Ms(diagnose)} | {Ms(cpu["diagnose"])} | – | – | – | – |");
         foreach (var (name, (total, overhead, count)) in overheads)
         {
-            md.AppendLine(Invariant, $"| + {name} | {Ms(total)} | {Ms(overhead)} | {Pct(overhead, compile)} | {count:N0} |");
+            var cpuOverhead = cpu[name] - cpu["diagnose"];
+            md.AppendLine(Invariant, $"| + {name} | {Ms(total)} | {Ms(cpu[name])} | {Ms(overhead)} | {Pct(overhead, compile)} | {Pct(cpuOverhead, cpu["compile"])} | {count:N0} |");
         }
 
         var fc = overheads[AnalyzerSet.FinCompliance.Name].Overhead;
+        var fcCpu = cpu[AnalyzerSet.FinCompliance.Name] - cpu["diagnose"];
         var empty = overheads[AnalyzerSet.Empty.Name].Overhead;
-        md.AppendLine(Invariant, $"| FinCompliance generators, first run | {Ms(generators)} | {Ms(generators)} | {Pct(generators, compile)} | – |");
-        md.AppendLine(Invariant, $"| **FinCompliance total (analyzers + generators)** | | {Ms(fc + generators)} | **{Pct(fc + generators, compile)}** | |");
+        md.AppendLine(Invariant, $"| FinCompliance generators, first run | {Ms(generators)} | {Ms(cpu["generators"])} | {Ms(generators)} | {Pct(generators, compile)} | {Pct(cpu["generators"], cpu["compile"])} | – |");
+        md.AppendLine(Invariant, $"| **FinCompliance total (analyzers + generators)** | | | {Ms(fc + generators)} | **{Pct(fc + generators, compile)}** | **{Pct(fcCpu + cpu["generators"], cpu["compile"])}** | |");
         md.AppendLine();
         md.AppendLine(Invariant, $"Generators after a one-line edit (driver re-run): in a plain business file {Ms(unrelatedEdit)}, inside an annotated promotion {Ms(annotatedEdit)}.");
         md.AppendLine(Invariant, $"The empty analyzer's overhead ({Ms(empty)}) is the analyzer driver's own cost, paid once by any analyzer package.");
