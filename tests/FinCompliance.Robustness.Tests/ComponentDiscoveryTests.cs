@@ -115,13 +115,13 @@ public sealed class ComponentDiscoveryTests(ITestOutputHelper output)
     {
         var inputs = UnusualConstructs.All.Take(2).ToArray();
 
-        var first = Mutations.Truncations(inputs).Concat(Mutations.TokenDeletions(inputs)).ToArray();
-        var second = Mutations.Truncations(inputs).Concat(Mutations.TokenDeletions(inputs)).ToArray();
+        var first = Mutations.Truncations(inputs).Concat(Mutations.TokenDeletions(inputs)).Concat(Mutations.Insertions(inputs)).ToArray();
+        var second = Mutations.Truncations(inputs).Concat(Mutations.TokenDeletions(inputs)).Concat(Mutations.Insertions(inputs)).ToArray();
 
         Assert.NotEmpty(first);
         Assert.Equal(first.Select(i => i.Name), second.Select(i => i.Name));
         Assert.Equal(first.Select(i => string.Concat(i.Files.Select(f => f.Text))), second.Select(i => string.Concat(i.Files.Select(f => f.Text))));
-        Assert.All(first, i => Assert.Matches(@"\[.*: (cut at \d+|delete token '.*' at \d+)\]$", i.Name));
+        Assert.All(first, i => Assert.Matches(@"\[.*: (cut at \d+|delete token '.*' at \d+|insert '.*' at \d+)\]$", i.Name));
     }
 
     [DiagnosticAnalyzer(LanguageNames.CSharp)]

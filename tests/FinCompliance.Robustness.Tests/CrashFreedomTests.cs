@@ -48,3 +48,15 @@ public sealed class CrashFreedomOnTokenDeletionsTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, AnalysisPipeline.Report(failures, inputs));
     }
 }
+
+/// <summary>The same sources with a fragment inserted: half-typed parentheses, strings, attributes, keywords, directives.</summary>
+public sealed class CrashFreedomOnInsertionsTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Analyzers_and_generators_never_throw_on_sources_with_an_inserted_fragment()
+    {
+        var (failures, inputs) = AnalysisPipeline.RunAll(Mutations.Insertions(Corpus.Originals));
+        output.WriteLine($"{inputs} insertion inputs");
+        Assert.True(failures.Count == 0, AnalysisPipeline.Report(failures, inputs));
+    }
+}

@@ -42,6 +42,31 @@ public static class Mutations
             });
         });
 
+    /// <summary>
+    /// Fragments people type, or paste, mid-edit: an open paren or string, a stray keyword, an attribute being written,
+    /// an interpolation or a preprocessor directive.
+    /// </summary>
+    private static readonly string[] Fragments =
+    [
+        "(", ")", "{", "}", "[", "\"", "$\"{", "/*", "null", "default", "await ", "ref ", "=>", ".", ",", ";", "?",
+        "[PersonalData(", "[ClientFunds]", "[ProductPromotion(ProductKind.", "[RiskWarning] public string W => ", "\n#if X\n", "\n#endregion\n",
+        "new(", "is not ", "switch {", "stackalloc ", "delegate", "global::", "\"\"\"", "@\"", "'",
+    ];
+
+    /// <summary>Each input with a fragment inserted at a sampled token boundary.</summary>
+    public static IEnumerable<RobustnessInput> Insertions(IReadOnlyList<RobustnessInput> inputs)
+        => Mutate(inputs, "insert", (file, random, count) =>
+        {
+            var tokens = CSharpSyntaxTree.ParseText(file.Text, AnalysisPipeline.ParseOptions).GetRoot()
+                .DescendantTokens().Where(t => t.Span.Length > 0).ToArray();
+            return SamplePositions(random, tokens.Length, count).Where(i => i < tokens.Length).Select(i =>
+            {
+                var at = tokens[i].SpanStart;
+                var fragment = Fragments[random.Next(Fragments.Length)];
+                return ($"insert '{Shorten(fragment)}' at {at}", file.Text.Insert(at, fragment));
+            });
+        });
+
     private static IEnumerable<RobustnessInput> Mutate(
         IReadOnlyList<RobustnessInput> inputs,
         string kind,
