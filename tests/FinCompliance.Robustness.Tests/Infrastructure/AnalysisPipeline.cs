@@ -33,8 +33,12 @@ public static class AnalysisPipeline
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
 
-    /// <summary>Generous: a rule that needs this long on a test-sized input hangs.</summary>
-    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Generous: a rule that needs this long on a test-sized input hangs. <c>FINCOMPLIANCE_ROBUSTNESS_TIMEOUT</c>
+    /// (seconds) changes it to investigate a slow case.
+    /// </summary>
+    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("FINCOMPLIANCE_ROBUSTNESS_TIMEOUT"), out var seconds) && seconds > 0 ? seconds : 60);
 
     public static CSharpCompilationOptions CompilationOptions(OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
         => new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true)

@@ -37,6 +37,7 @@ public static class CodeFixRunner
             return (failures, attempts);
         }
 
+        // Each attempt (the first analysis, each fix, each Fix All) gets its own timeout.
         using var timeout = new CancellationTokenSource(AnalysisPipeline.Timeout);
         var ct = timeout.Token;
         try
@@ -55,14 +56,14 @@ public static class CodeFixRunner
                 {
                     attempts++;
                     var what = $"{provider.GetType().FullName} fixing {id} at {path}{span} of input '{input.Name}'";
+                    using var attempt = new CancellationTokenSource(AnalysisPipeline.Timeout);
                     try
                     {
-                        await FixOneAsync(input, environment, provider, id, path, span, ct).ConfigureAwait(false);
+                        await FixOneAsync(input, environment, provider, id, path, span, attempt.Token).ConfigureAwait(false);
                     }
-                    catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                    catch (OperationCanceledException) when (attempt.IsCancellationRequested)
                     {
-                        failures.Add($"timed out (hang?): {what}");
-                        return (failures, attempts);
+                        failures.Add($"timed out after {AnalysisPipeline.Timeout.TotalSeconds:0} s (hang?): {what}");
                     }
                     catch (Exception e)
                     {
@@ -77,14 +78,14 @@ public static class CodeFixRunner
                 {
                     attempts++;
                     var what = $"Fix All of {provider.GetType().FullName} for {id} in input '{input.Name}'";
+                    using var attempt = new CancellationTokenSource(AnalysisPipeline.Timeout);
                     try
                     {
-                        await FixAllAsync(input, environment, provider, id, chosen.First(c => c.Id == id).Path, ct).ConfigureAwait(false);
+                        await FixAllAsync(input, environment, provider, id, chosen.First(c => c.Id == id).Path, attempt.Token).ConfigureAwait(false);
                     }
-                    catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                    catch (OperationCanceledException) when (attempt.IsCancellationRequested)
                     {
-                        failures.Add($"timed out (hang?): {what}");
-                        return (failures, attempts);
+                        failures.Add($"timed out after {AnalysisPipeline.Timeout.TotalSeconds:0} s (hang?): {what}");
                     }
                     catch (Exception e)
                     {

@@ -31,6 +31,15 @@ public static class Corpus
     /// <summary>Everything unmutated: what the mutations start from.</summary>
     public static ImmutableArray<RobustnessInput> Originals => [.. Samples, .. TestSources, .. Unusual];
 
+    /// <summary>
+    /// <c>FINCOMPLIANCE_ROBUSTNESS_ONLY=&lt;text&gt;</c> keeps only the inputs whose name contains the text: to reproduce
+    /// one failure quickly (the name a failure reports, up to the mutation).
+    /// </summary>
+    public static IEnumerable<RobustnessInput> Selected(IEnumerable<RobustnessInput> inputs)
+        => Environment.GetEnvironmentVariable("FINCOMPLIANCE_ROBUSTNESS_ONLY") is { Length: > 0 } only
+            ? inputs.Where(i => i.Name.Contains(only, StringComparison.Ordinal))
+            : inputs;
+
     private static ImmutableArray<RobustnessInput> LoadSamples()
     {
         var root = RepositoryPaths.Combine("samples");
