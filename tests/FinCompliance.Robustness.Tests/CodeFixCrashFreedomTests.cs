@@ -24,6 +24,11 @@ public sealed class CodeFixCrashFreedomTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{attempts} fix attempts over {inputs.Length} inputs; fixable IDs: {string.Join(", ", CodeFixRunner.FixableIds.OrderBy(i => i))}");
+        foreach (var (seconds, what) in CodeFixRunner.Durations.OrderByDescending(d => d.Seconds).Take(5))
+        {
+            output.WriteLine($"slow: {seconds:0.0} s (analysis included): {what}");
+        }
+
         Assert.True(failures.Count == 0, AnalysisPipeline.Report(failures, inputs.Length));
     }
 }

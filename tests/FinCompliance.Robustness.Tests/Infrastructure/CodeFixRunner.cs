@@ -27,6 +27,9 @@ public static class CodeFixRunner
     public static ImmutableHashSet<string> FixableIds { get; } = ShippedComponents.CodeFixProviders
         .SelectMany(p => p.FixableDiagnosticIds).ToImmutableHashSet(StringComparer.Ordinal);
 
+    /// <summary>The slowest attempts so far (seconds, description): reported by the test to spot a fix that scales badly.</summary>
+    public static ConcurrentBag<(double Seconds, string What)> Durations { get; } = new();
+
     /// <summary>Runs the fixes over one input; returns failures and how many fixes were attempted.</summary>
     public static async Task<(List<string> Failures, int Attempts)> RunAsync(RobustnessInput input, AnalysisEnvironment environment)
     {
@@ -57,6 +60,7 @@ public static class CodeFixRunner
                     attempts++;
                     var what = $"{provider.GetType().FullName} fixing {id} at {path}{span} of input '{input.Name}'";
                     using var attempt = new CancellationTokenSource(AnalysisPipeline.Timeout);
+                    var started = System.Diagnostics.Stopwatch.StartNew();
                     try
                     {
                         await FixOneAsync(input, environment, provider, id, path, span, attempt.Token).ConfigureAwait(false);
@@ -69,6 +73,8 @@ public static class CodeFixRunner
                     {
                         failures.Add($"code fix threw: {what}: {AnalysisPipeline.Describe(e)}");
                     }
+
+                    Durations.Add((started.Elapsed.TotalSeconds, what));
                 }
             }
 
@@ -79,6 +85,7 @@ public static class CodeFixRunner
                     attempts++;
                     var what = $"Fix All of {provider.GetType().FullName} for {id} in input '{input.Name}'";
                     using var attempt = new CancellationTokenSource(AnalysisPipeline.Timeout);
+                    var started = System.Diagnostics.Stopwatch.StartNew();
                     try
                     {
                         await FixAllAsync(input, environment, provider, id, chosen.First(c => c.Id == id).Path, attempt.Token).ConfigureAwait(false);
@@ -91,6 +98,8 @@ public static class CodeFixRunner
                     {
                         failures.Add($"Fix All threw: {what}: {AnalysisPipeline.Describe(e)}");
                     }
+
+                    Durations.Add((started.Elapsed.TotalSeconds, what));
                 }
             }
         }
