@@ -19,7 +19,7 @@ public static class Program
         }
 
         var output = Path.GetFullPath(args[0]);
-        var files = Option(args, "--files", 2000);
+        var files = Option(args, "--files", 2100);
         var seed = Option(args, "--seed", CodebaseWriter.DefaultSeed);
         var root = FindRepositoryRoot();
 
