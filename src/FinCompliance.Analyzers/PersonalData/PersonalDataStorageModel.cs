@@ -216,7 +216,7 @@ public sealed class PersonalDataStorageModel
             SemanticModel? semanticModel = null;
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
-                if (node is not InvocationExpressionSyntax invocation || !InterestingInvocationNames.Contains(InvokedName(invocation)))
+                if (node is not InvocationExpressionSyntax invocation || !IsCandidate(invocation))
                 {
                     continue;
                 }
@@ -231,6 +231,28 @@ public sealed class PersonalDataStorageModel
             }
         }
     }
+
+    // "Create" names countless factories (string.Create, every builder); only JsonContent.Create serializes.
+    private static bool IsCandidate(InvocationExpressionSyntax invocation)
+    {
+        var name = InvokedName(invocation);
+        if (!InterestingInvocationNames.Contains(name))
+        {
+            return false;
+        }
+
+        return name != "Create"
+               || invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && RightmostName(receiver) == "JsonContent";
+    }
+
+    private static string RightmostName(ExpressionSyntax expression) => expression switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => string.Empty,
+    };
 
     private static string InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
