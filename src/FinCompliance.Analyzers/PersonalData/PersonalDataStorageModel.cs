@@ -41,6 +41,9 @@ public sealed class PersonalDataStorageModel
         "SerializeObject", "Create", "PostAsJsonAsync", "PutAsJsonAsync", "PatchAsJsonAsync",
     };
 
+    // Every name of InterestingInvocationNames contains one of these ("Create" is only a candidate on JsonContent).
+    private static readonly string[] CandidateNameFragments = ["Entity", "Conversion", "Ignore", "Serialize", "AsJsonAsync"];
+
     private readonly HashSet<ITypeSymbol> persistedTypes = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ITypeSymbol> explicitlyPersistedTypes = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> encryptedByConversion = new(SymbolEqualityComparer.Default);
@@ -213,6 +216,12 @@ public sealed class PersonalDataStorageModel
     {
         foreach (var tree in compilation.SyntaxTrees)
         {
+            if (!MayContainCandidate(tree))
+            {
+                // Most files call none of the interesting methods; reading the text is far cheaper than walking the tree.
+                continue;
+            }
+
             SemanticModel? semanticModel = null;
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
@@ -230,6 +239,46 @@ public sealed class PersonalDataStorageModel
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A conservative text test: false only when no candidate invocation (<see cref="IsCandidate"/>) can be in the tree.
+    /// A name counts when it is followed, after more identifier characters and white space, by <c>&lt;</c>, <c>(</c> or a
+    /// comment; <c>JsonContent</c> counts anywhere; a Unicode escape (which can spell any identifier) makes every tree a candidate.
+    /// </summary>
+    internal static bool MayContainCandidate(SyntaxTree tree)
+    {
+        var text = tree.GetText().ToString();
+        if (text.IndexOf("JsonContent", StringComparison.Ordinal) >= 0
+            || text.IndexOf("\\u", StringComparison.Ordinal) >= 0
+            || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        foreach (var fragment in CandidateNameFragments)
+        {
+            for (var index = text.IndexOf(fragment, StringComparison.Ordinal); index >= 0; index = text.IndexOf(fragment, index + 1, StringComparison.Ordinal))
+            {
+                var next = index + fragment.Length;
+                while (next < text.Length && (char.IsLetterOrDigit(text[next]) || text[next] == '_'))
+                {
+                    next++;
+                }
+
+                while (next < text.Length && char.IsWhiteSpace(text[next]))
+                {
+                    next++;
+                }
+
+                if (next < text.Length && text[next] is '<' or '(' or '/')
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // "Create" names countless factories (string.Create, every builder); only JsonContent.Create serializes.

@@ -319,4 +319,51 @@ public sealed class PersonalDataStoredInPlaintextTests
         test.TestState.AddLibraries();
         return test.RunAsync(CancellationToken.None);
     }
+
+    // The storage model skips files whose text cannot hold a candidate call; these spellings must still be read.
+    [Theory]
+    [InlineData("modelBuilder.Entity\n            <Customer>(b => b.Property(c => c.CardNo).HasConversion /* encrypted */ <AesConverter>());")]
+    [InlineData("modelBuilder.\\u0045ntity<Customer>(b => b.Property(c => c.CardNo).HasConversi\\u006Fn<AesConverter>());")]
+    public Task ConversionInAnotherFileIsFoundWhateverItsSpelling(string configuration)
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                public class Customer
+                {
+                    public int Id { get; set; }
+                    [PersonalData(PersonalDataKind.BankCardNumber)] public string CardNo { get; set; } = "";
+                    [PersonalData(PersonalDataKind.Phone)] public string {|FIN3001:Phone|} { get; set; } = "";
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("ShopContext.cs", """
+            using Microsoft.EntityFrameworkCore;
+
+            public class ShopContext : DbContext
+            {
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    
+            """ + configuration + """
+
+                }
+            }
+            """));
+        test.TestState.AddLibraries();
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("var ids = new List<int>(); ids.Add(1); var kind = typeof(Microsoft.EntityFrameworkCore.DbContext);", false)]
+    [InlineData("var entity = Entity0001(); object Entity0001() => new object();", true)]
+    [InlineData("System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(1);", true)]
+    [InlineData("client.PostAsJsonAsync(\"/x\", 1);", true)]
+    [InlineData("var c = System.Net.Http.Json.JsonContent.Create(1);", true)]
+    public void StorageModelPrefilterSkipsOnlyFilesWithoutCandidateCalls(string statement, bool mayContainCandidate)
+    {
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C { void M() { " + statement + " } }");
+
+        Xunit.Assert.Equal(mayContainCandidate, PersonalDataStorageModel.MayContainCandidate(tree));
+    }
 }
