@@ -85,18 +85,7 @@ public sealed class LogSinks
 
     public bool IsMicrosoftLogger(ITypeSymbol type) => microsoftLogger is not null && IsOrImplements(type, microsoftLogger);
 
-    public bool IsException(ITypeSymbol? type)
-    {
-        for (var current = type; current is not null && exception is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, exception))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsException(ITypeSymbol? type) => type.IsOrDerivesFrom(exception);
 
     /// <summary>The sink's name for messages, or null when <paramref name="method"/> writes nowhere we know.</summary>
     public string? SinkOf(IMethodSymbol method)

@@ -64,6 +64,28 @@ public static class SymbolExtensions
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="type"/> is <paramref name="baseType"/> or derives from it (a constructed generic type
+    /// matches its definition: <c>EntityTypeBuilder&lt;T&gt;</c> derives from <c>EntityTypeBuilder</c>).
+    /// </summary>
+    public static bool IsOrDerivesFrom(this ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The value of the first constructor argument, or of a named argument, of <paramref name="attribute"/>.</summary>
     public static TypedConstant? GetArgument(this AttributeData attribute, int position, string? name = null)
     {

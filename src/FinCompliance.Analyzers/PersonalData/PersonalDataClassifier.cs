@@ -162,15 +162,9 @@ public sealed class PersonalDataClassifier
             return true;
         }
 
-        if (redactor is not null && method.Name.StartsWith("Redact", StringComparison.Ordinal))
+        if (method.Name.StartsWith("Redact", StringComparison.Ordinal) && method.ContainingType.IsOrDerivesFrom(redactor))
         {
-            for (var type = method.ContainingType; type is not null; type = type.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(type, redactor))
-                {
-                    return true;
-                }
-            }
+            return true;
         }
 
         return false;
@@ -248,15 +242,9 @@ public sealed class PersonalDataClassifier
             return aliased;
         }
 
-        if (dataClassificationAttribute is not null)
+        if (attributeClass.BaseType.IsOrDerivesFrom(dataClassificationAttribute))
         {
-            for (var type = attributeClass.BaseType; type is not null; type = type.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(type, dataClassificationAttribute))
-                {
-                    return PersonalDataClass.Other;
-                }
-            }
+            return PersonalDataClass.Other;
         }
 
         return null;

@@ -195,7 +195,7 @@ public sealed class PersonalDataStorageModel
             }
         }
 
-        if (symbols.EntityFramework.DbContext is not null && symbols.EntityFramework.DbSet is not null && DerivesFrom(type, symbols.EntityFramework.DbContext))
+        if (symbols.EntityFramework.DbContext is not null && symbols.EntityFramework.DbSet is not null && type.IsOrDerivesFrom(symbols.EntityFramework.DbContext))
         {
             for (var context = type; context is not null && !SymbolEqualityComparer.Default.Equals(context, symbols.EntityFramework.DbContext); context = context.BaseType)
             {
@@ -317,7 +317,7 @@ public sealed class PersonalDataStorageModel
         var containing = method.ContainingType;
         switch (method.Name)
         {
-            case "Entity" when DerivesFrom(containing, symbols.EntityFramework.ModelBuilder):
+            case "Entity" when containing.IsOrDerivesFrom(symbols.EntityFramework.ModelBuilder):
                 if (method.IsGenericMethod && method.TypeArguments[0] is INamedTypeSymbol entity)
                 {
                     persistedTypes.Add(entity.OriginalDefinition);
@@ -329,7 +329,7 @@ public sealed class PersonalDataStorageModel
 
                 break;
 
-            case "HasConversion" when DerivesFrom(containing, symbols.EntityFramework.PropertyBuilder):
+            case "HasConversion" when containing.IsOrDerivesFrom(symbols.EntityFramework.PropertyBuilder):
                 if (ConverterIsEncrypted(invocation) && ConfiguredMember(invocation.Instance) is { } converted)
                 {
                     encryptedByConversion.Add(converted.OriginalDefinition);
@@ -346,7 +346,7 @@ public sealed class PersonalDataStorageModel
 
                 break;
 
-            case "Ignore" when DerivesFrom(containing, symbols.EntityFramework.EntityTypeBuilder) || IsOwnedNavigationBuilder(containing):
+            case "Ignore" when containing.IsOrDerivesFrom(symbols.EntityFramework.EntityTypeBuilder) || IsOwnedNavigationBuilder(containing):
                 if (invocation.Arguments.Length > 0 && MemberOfSelector(invocation.Arguments[0].Value, BuilderEntityType(invocation.Instance?.Type ?? containing)) is { } ignored)
                 {
                     ignoredByModel.Add(ignored.OriginalDefinition);
@@ -381,7 +381,7 @@ public sealed class PersonalDataStorageModel
             }
 
             if (SymbolEqualityComparer.Default.Equals(containing, symbols.NewtonsoftJsonConvert)
-                || DerivesFrom(containing, symbols.NewtonsoftJsonSerializer))
+                || containing.IsOrDerivesFrom(symbols.NewtonsoftJsonSerializer))
             {
                 return JsonSerializers.NewtonsoftJson;
             }
@@ -606,7 +606,7 @@ public sealed class PersonalDataStorageModel
         {
             var containing = call.TargetMethod.ContainingType;
             if (call.TargetMethod.Name == "Property" && call.Arguments.Length > 0
-                && (DerivesFrom(containing, symbols.EntityFramework.EntityTypeBuilder) || IsOwnedNavigationBuilder(containing)))
+                && (containing.IsOrDerivesFrom(symbols.EntityFramework.EntityTypeBuilder) || IsOwnedNavigationBuilder(containing)))
             {
                 return MemberOfSelector(call.Arguments[0].Value, BuilderEntityType(call.Instance?.Type ?? containing));
             }
@@ -668,24 +668,6 @@ public sealed class PersonalDataStorageModel
         for (var current = type; current is not null; current = current.BaseType)
         {
             if (current.Name == "OwnedNavigationBuilder" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore.Metadata.Builders")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
             {
                 return true;
             }
