@@ -7,8 +7,8 @@ public class MaskedRecordGeneratorTests
 {
     private static readonly string[] Steps =
     [
-        TrackingNames.MaskedRecordAnnotated,
-        TrackingNames.MaskedRecordOtherAttributes,
+        TrackingNames.MaskedRecordFiles,
+        TrackingNames.MaskedRecordParsed,
         TrackingNames.MaskedRecordRecords,
         TrackingNames.MaskedRecordTargets,
     ];
