@@ -131,8 +131,35 @@ public class ComplianceInventoryGeneratorTests
             .Run(Accounts);
 
         var text = Assert.Single(run.Sources).Value;
-        Assert.Contains("\"Retention: 10 years (FinComplianceRetentionYears)\"", text);
-        Assert.Contains("\"Retention: 7 years\"", text);
+        Assert.Contains("|Retention: 10 years (FinComplianceRetentionYears)\n", text);
+        Assert.Contains("|Retention: 7 years\n", text);
+    }
+
+    [Fact]
+    public void Detail_text_survives_the_data_encoding()
+    {
+        // The inventory is written as data (one line per entry, '|' between fields): every character of a
+        // justification must come back unchanged at run time.
+        const string justification = "Fee | \\\\ share \\\"quoted\\\" \\r\\n next line \\t tab \\u0001 \\u2028 费用 \\\\u0041 end\\\\";
+        var run = Run($$"""
+            using FinCompliance;
+            public class Payments
+            {
+                [AuthorizedTransfer("{{justification}}")]
+                public void Collect([ClientFunds] decimal from) { }
+            }
+
+            public static class Probe
+            {
+                public static string Detail() => FinCompliance.Generated.ComplianceInventory.Entries[0].Detail;
+                public static string Symbol() => FinCompliance.Generated.ComplianceInventory.Entries[1].Symbol;
+                public static int Count() => FinCompliance.Generated.ComplianceInventory.Entries.Count;
+            }
+            """);
+
+        Assert.Equal(2, GeneratedAssembly.Invoke(run, "Probe", "Count"));
+        Assert.Equal("Fee | \\ share \"quoted\" \r\n next line \t tab \u0001 \u2028 费用 \\u0041 end\\", GeneratedAssembly.Invoke(run, "Probe", "Detail"));
+        Assert.Equal("M:Payments.Collect(System.Decimal)/from", GeneratedAssembly.Invoke(run, "Probe", "Symbol"));
     }
 
     [Theory]
@@ -170,7 +197,7 @@ public class ComplianceInventoryGeneratorTests
             new ComplianceInventoryGenerator(),
             "public class Customer { [FinCompliance.PersonalData(FinCompliance.PersonalDataKind.Phone)] public string Phone { get; set; } }"));
         Assert.DoesNotContain("#nullable", generated);
-        Assert.Contains("new Entry(\"P:Customer.Phone\", \"Property\", \"PersonalData\", \"Phone\", \"C2\", \"\")", generated);
+        Assert.Contains("\nP:Customer.Phone|Property|PersonalData|Phone|C2|\n", generated);
     }
 
     [Fact]
@@ -205,6 +232,6 @@ public class ComplianceInventoryGeneratorTests
 
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GeneratorRun.AssertNothingRegenerated(rerun, Steps));
         var text = Assert.Single(Edits.Sources(rerun)).Value;
-        Assert.Contains("new Entry(\"P:Bank.Accounts.Customer.IdNumber\", \"Property\", \"PersonalData\", \"Address\", \"C2\", \"\")", text);
+        Assert.Contains("\nP:Bank.Accounts.Customer.IdNumber|Property|PersonalData|Address|C2|\n", text);
     }
 }
