@@ -27,10 +27,13 @@ public static class TrackingNames
     /// <summary>Masked record: the records that get a <c>PrintMembers</c>, members classified.</summary>
     public const string MaskedRecordTargets = "MaskedRecord.Targets";
 
-    /// <summary>Inventory: entries of one attribute (the suffix is the category, e.g. <c>Inventory.PersonalData</c>).</summary>
-    public const string InventoryPrefix = "Inventory.";
+    /// <summary>Inventory: the files with attributes that may be inventoried, with their candidate nodes (syntax only, cached per file).</summary>
+    public const string InventoryFiles = "Inventory.Files";
 
-    /// <summary>Inventory: every entry, sorted.</summary>
+    /// <summary>Inventory: the entries of each of those files.</summary>
+    public const string InventoryParsed = "Inventory.Parsed";
+
+    /// <summary>Inventory: every entry, in file order (sorted by the model).</summary>
     public const string InventoryEntries = "Inventory.Entries";
 
     /// <summary>Inventory: the build options it reads (on/off, retention years).</summary>

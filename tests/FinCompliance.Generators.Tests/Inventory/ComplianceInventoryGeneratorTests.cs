@@ -71,10 +71,8 @@ public class ComplianceInventoryGeneratorTests
 
     private static readonly string[] Steps =
     [
-        TrackingNames.InventoryPrefix + "PersonalData",
-        TrackingNames.InventoryPrefix + "ClientFunds",
-        TrackingNames.InventoryPrefix + "RetainedRecord",
-        TrackingNames.InventoryPrefix + "ProductPromotion",
+        TrackingNames.InventoryFiles,
+        TrackingNames.InventoryParsed,
         TrackingNames.InventoryEntries,
         TrackingNames.InventoryOptions,
         TrackingNames.InventoryModel,
@@ -160,6 +158,59 @@ public class ComplianceInventoryGeneratorTests
         Assert.Equal(2, GeneratedAssembly.Invoke(run, "Probe", "Count"));
         Assert.Equal("Fee | \\ share \"quoted\" \r\n next line \t tab \u0001 \u2028 费用 \\u0041 end\\", GeneratedAssembly.Invoke(run, "Probe", "Detail"));
         Assert.Equal("M:Payments.Collect(System.Decimal)/from", GeneratedAssembly.Invoke(run, "Probe", "Symbol"));
+    }
+
+    [Fact]
+    public void Attributes_are_found_however_they_are_named()
+    {
+        // One syntax walk finds every category's candidates: qualified names, the Attribute suffix, using aliases
+        // (file, namespace and global, used more than once), field declarators, return values; a look-alike from
+        // another namespace is not listed.
+        var run = Run(
+            "global using Funds = FinCompliance.ClientFundsAttribute;",
+            """
+            using Pd = FinCompliance.PersonalDataAttribute;
+            namespace Other { public sealed class PersonalDataAttribute : System.Attribute { } }
+            namespace Bank
+            {
+                using Kept = FinCompliance.RetainedRecordAttribute;
+
+                [Kept(3)]
+                public class Account
+                {
+                    [Pd(FinCompliance.PersonalDataKind.Phone)] public string Phone = "";
+                    [Pd(FinCompliance.PersonalDataKind.Email)] public string Email = "";
+                    [Funds] public decimal A, B;
+                    [global::FinCompliance.EncryptedAttribute] public string Card { get; set; } = "";
+                    [Other.PersonalData] public string Nickname { get; set; } = "";
+                    [return: FinCompliance.PersonalData(FinCompliance.PersonalDataKind.Name)]
+                    public string Holder([Funds] decimal amount) => "";
+                }
+            }
+            """,
+            """
+            using FinCompliance;
+            public static class Probe
+            {
+                public static string Csv() => FinCompliance.Generated.ComplianceInventory.ToCsv();
+            }
+            """);
+
+        var csv = (string)GeneratedAssembly.Invoke(run, "Probe", "Csv")!;
+        Assert.Equal(
+            """
+            Symbol,SymbolKind,Category,Kind,Level,Detail
+            F:Bank.Account.A,Field,ClientFunds,,,
+            F:Bank.Account.B,Field,ClientFunds,,,
+            F:Bank.Account.Email,Field,PersonalData,Email,C2,
+            F:Bank.Account.Phone,Field,PersonalData,Phone,C2,
+            M:Bank.Account.Holder(System.Decimal)/amount,Parameter,ClientFunds,,,
+            M:Bank.Account.Holder(System.Decimal)/return,ReturnValue,PersonalData,Name,C2,
+            P:Bank.Account.Card,Property,Encrypted,,,
+            T:Bank.Account,Type,RetainedRecord,,,Retention: 3 years
+
+            """.Replace("\n", "\r\n"),
+            csv);
     }
 
     [Theory]
