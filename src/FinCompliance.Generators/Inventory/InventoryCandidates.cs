@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FinCompliance.Generators;
 
@@ -56,72 +57,72 @@ internal static class InventoryCandidateFinder
     }
 
     /// <summary>The attribute targets of a file whose attributes may bind to an inventoried attribute; null when none.</summary>
+    /// <remarks>
+    /// Every attribute list starts with a <c>[</c>, and few other tokens do: the file's text is scanned for <c>[</c> and
+    /// only the tokens there are looked up, instead of walking every node of the file (issue #6).
+    /// </remarks>
     public static InventoryCandidates? Find(SyntaxTree tree, EquatableArray<UsingAlias> globalAliases, CancellationToken cancellationToken)
     {
+        var text = tree.GetText(cancellationToken);
         var root = tree.GetRoot(cancellationToken);
-        var nodes = new List<(SyntaxNode Node, int Categories)>();
-        var index = new Dictionary<SyntaxNode, int>();
+        List<(SyntaxNode Node, int Categories)>? nodes = null;
+        Dictionary<SyntaxNode, int>? index = null;
         var localAliases = new List<UsingAlias>();
         var seen = new Stack<string>();
-        Visit(root);
-        return nodes.Count == 0 ? null : new InventoryCandidates(tree, nodes.ToImmutableArray());
-
-        void Visit(SyntaxNode node)
+        AttributeListSyntax? previous = null;
+        foreach (var position in OpenBrackets(text))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            switch (node)
+            var token = root.FindToken(position);
+            if (!token.IsKind(SyntaxKind.OpenBracketToken) || token.Parent is not AttributeListSyntax list || list == previous)
             {
-                case CompilationUnitSyntax unit:
-                    AddAliases(unit.Usings, localAliases, global: false);
-                    VisitChildren(node);
-                    break;
-                case BaseNamespaceDeclarationSyntax ns:
-                    var count = localAliases.Count;
-                    AddAliases(ns.Usings, localAliases, global: false);
-                    VisitChildren(node);
-                    localAliases.RemoveRange(count, localAliases.Count - count);
-                    break;
-                case AttributeListSyntax list:
-                    var categories = 0;
-                    foreach (var attribute in list.Attributes)
-                    {
-                        var name = UnqualifiedName(attribute.Name);
-                        categories |= Match(name, withSuffix: false) | Match(name, withSuffix: true);
-                    }
-
-                    if (categories != 0)
-                    {
-                        foreach (var target in Targets(list))
-                        {
-                            if (index.TryGetValue(target, out var at))
-                            {
-                                nodes[at] = (target, nodes[at].Categories | categories);
-                            }
-                            else
-                            {
-                                index.Add(target, nodes.Count);
-                                nodes.Add((target, categories));
-                            }
-                        }
-                    }
-
-                    break; // attributes cannot contain attributes
-                default:
-                    VisitChildren(node);
-                    break;
+                continue; // an indexer, array, collection expression, or a '[' in trivia
             }
-        }
 
-        void VisitChildren(SyntaxNode node)
-        {
-            foreach (var child in node.ChildNodesAndTokens())
+            previous = list;
+            localAliases.Clear();
+            for (var ancestor = list.Parent; ancestor is not null; ancestor = ancestor.Parent)
             {
-                if (child.AsNode() is { } childNode)
+                switch (ancestor)
                 {
-                    Visit(childNode);
+                    case BaseNamespaceDeclarationSyntax ns:
+                        AddAliases(ns.Usings, localAliases, global: false);
+                        break;
+                    case CompilationUnitSyntax unit:
+                        AddAliases(unit.Usings, localAliases, global: false);
+                        break;
+                }
+            }
+
+            var categories = 0;
+            foreach (var attribute in list.Attributes)
+            {
+                var name = UnqualifiedName(attribute.Name);
+                categories |= Match(name, withSuffix: false) | Match(name, withSuffix: true);
+            }
+
+            if (categories == 0)
+            {
+                continue;
+            }
+
+            nodes ??= [];
+            index ??= [];
+            foreach (var target in Targets(list))
+            {
+                if (index.TryGetValue(target, out var at))
+                {
+                    nodes[at] = (target, nodes[at].Categories | categories);
+                }
+                else
+                {
+                    index.Add(target, nodes.Count);
+                    nodes.Add((target, categories));
                 }
             }
         }
+
+        return nodes is null ? null : new InventoryCandidates(tree, nodes.ToImmutableArray());
 
         // The categories whose attribute the name may bind to: itself (with or without the suffix), or through aliases.
         int Match(string name, bool withSuffix)
@@ -152,6 +153,23 @@ internal static class InventoryCandidateFinder
 
             seen.Pop();
             return result;
+        }
+    }
+
+    private static IEnumerable<int> OpenBrackets(SourceText text)
+    {
+        var buffer = new char[4096];
+        for (var start = 0; start < text.Length; start += buffer.Length)
+        {
+            var count = Math.Min(buffer.Length, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            for (var i = 0; i < count; i++)
+            {
+                if (buffer[i] == '[')
+                {
+                    yield return start + i;
+                }
+            }
         }
     }
 
