@@ -12,8 +12,9 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // One syntax walk per file for every category (cached per file: the tree instance is the key), then one
-        // semantic pass over the files that have candidates, instead of one ForAttributeWithMetadataName per category.
+        // One syntax scan per file for every category (cached per file: the tree instance is the key), then one
+        // semantic pass over the files that have candidates, instead of one ForAttributeWithMetadataName (one walk of
+        // every file, and a binding of every match) per category (issue #6).
         var trees = context.CompilationProvider.SelectMany(static (compilation, _) => compilation.SyntaxTrees);
 
         var globalAliases = trees

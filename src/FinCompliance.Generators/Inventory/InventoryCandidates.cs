@@ -21,10 +21,10 @@ internal sealed class InventoryCandidates(SyntaxTree tree, ImmutableArray<(Synta
 }
 
 /// <summary>
-/// The syntax half of the inventory: one walk per file for all the categories at once, finding the attribute targets
-/// exactly as <c>ForAttributeWithMetadataName</c> would for each category (simple name with or without
-/// <c>Attribute</c>, or a <c>using</c> alias of it, local or global). It replaces one
-/// <c>ForAttributeWithMetadataName</c> per category, i.e. 22 walks of every file (issue #6).
+/// The syntax half of the inventory: one scan per file for all the categories at once, finding the attribute targets
+/// as <c>ForAttributeWithMetadataName</c> would for each category (simple name with or without <c>Attribute</c>, or a
+/// <c>using</c> alias of it, local or global). It replaces one <c>ForAttributeWithMetadataName</c> per category, i.e.
+/// 22 walks of every file (issue #6). Unlike some compiler versions' walk, an alias used twice in a file is found twice.
 /// </summary>
 internal static class InventoryCandidateFinder
 {
