@@ -20,6 +20,13 @@ internal sealed class CodeWriter
         return this;
     }
 
+    /// <summary>Writes <paramref name="text"/> as is, without indentation (e.g. the lines of a verbatim string).</summary>
+    public CodeWriter Raw(string text)
+    {
+        this.text.Append(text);
+        return this;
+    }
+
     /// <summary>Writes <paramref name="header"/>, an opening brace, and indents until the returned scope is disposed.</summary>
     public IDisposable Block(string header)
     {

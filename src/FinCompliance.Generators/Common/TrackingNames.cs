@@ -15,22 +15,25 @@ public static class TrackingNames
     /// <summary>Risk warning: the models that still need a warning once aliases of <c>[RiskWarning]</c> are known.</summary>
     public const string RiskWarningTargets = "RiskWarning.Targets";
 
-    /// <summary>Masked record: records found through a member carrying <c>[PersonalData]</c>.</summary>
-    public const string MaskedRecordAnnotated = "MaskedRecord.Annotated";
+    /// <summary>Masked record: the files that declare a partial record (syntax only, cached per file).</summary>
+    public const string MaskedRecordFiles = "MaskedRecord.Files";
 
-    /// <summary>Masked record: the other partial records (aliases, DataClassification subclasses, personal-data member types).</summary>
-    public const string MaskedRecordOtherAttributes = "MaskedRecord.OtherAttributes";
+    /// <summary>Masked record: the partial records of those files with a member that may be personal data, one model per declaration.</summary>
+    public const string MaskedRecordParsed = "MaskedRecord.Parsed";
 
-    /// <summary>Masked record: both sources merged, one model per record.</summary>
+    /// <summary>Masked record: one model per record (a record declared in parts is parsed once per part).</summary>
     public const string MaskedRecordRecords = "MaskedRecord.Records";
 
     /// <summary>Masked record: the records that get a <c>PrintMembers</c>, members classified.</summary>
     public const string MaskedRecordTargets = "MaskedRecord.Targets";
 
-    /// <summary>Inventory: entries of one attribute (the suffix is the category, e.g. <c>Inventory.PersonalData</c>).</summary>
-    public const string InventoryPrefix = "Inventory.";
+    /// <summary>Inventory: the files with attributes that may be inventoried, with their candidate nodes (syntax only, cached per file).</summary>
+    public const string InventoryFiles = "Inventory.Files";
 
-    /// <summary>Inventory: every entry, sorted.</summary>
+    /// <summary>Inventory: the entries of each of those files.</summary>
+    public const string InventoryParsed = "Inventory.Parsed";
+
+    /// <summary>Inventory: every entry, in file order (sorted by the model).</summary>
     public const string InventoryEntries = "Inventory.Entries";
 
     /// <summary>Inventory: the build options it reads (on/off, retention years).</summary>

@@ -12,25 +12,29 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // One ForAttributeWithMetadataName pipeline per attribute, each collected, then all concatenated.
-        IncrementalValueProvider<EquatableArray<InventoryEntry>>? all = null;
-        foreach (var category in InventoryParser.Categories)
-        {
-            var entries = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    InventoryParser.MetadataName(category),
-                    static (_, _) => true,
-                    (attributeContext, cancellationToken) => InventoryParser.Parse(attributeContext, category, cancellationToken))
-                .WithTrackingName(TrackingNames.InventoryPrefix + category)
-                .Collect()
-                .Select(static (groups, _) => InventoryParser.Concat(groups));
+        // One syntax scan per file for every category (cached per file: the tree instance is the key), then one
+        // semantic pass over the files that have candidates, instead of one ForAttributeWithMetadataName (one walk of
+        // every file, and a binding of every match) per category (issue #6).
+        var trees = context.CompilationProvider.SelectMany(static (compilation, _) => compilation.SyntaxTrees);
 
-            all = all is null
-                ? entries
-                : all.Value.Combine(entries).Select(static (pair, _) => InventoryParser.Concat(pair.Left, pair.Right));
-        }
+        var globalAliases = trees
+            .Select(static (tree, cancellationToken) => InventoryCandidateFinder.GlobalAliases(tree, cancellationToken))
+            .Collect()
+            .Select(static (perFile, _) => InventoryCandidateFinder.Concat(perFile));
 
-        var allEntries = all!.Value.WithTrackingName(TrackingNames.InventoryEntries);
+        var files = trees
+            .Combine(globalAliases)
+            .Select(static (pair, cancellationToken) => InventoryCandidateFinder.Find(pair.Left, pair.Right, cancellationToken))
+            .Where(static candidates => candidates is not null)
+            .WithTrackingName(TrackingNames.InventoryFiles);
+
+        var allEntries = files
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => InventoryParser.ParseFile(pair.Left!, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.InventoryParsed)
+            .Collect()
+            .Select(static (groups, _) => InventoryParser.Concat(groups))
+            .WithTrackingName(TrackingNames.InventoryEntries);
 
         var options = context.AnalyzerConfigOptionsProvider
             .Select(InventoryParser.ReadOptions)

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace FinCompliance.Generators;
 
 /// <summary>Writes <c>FinCompliance.Generated.ComplianceInventory</c>.</summary>
@@ -22,14 +25,11 @@ internal static class InventoryEmitter
                 WriteEntryType(writer);
                 writer.Line();
                 writer.Line("/// <summary>Every classified symbol, ordered by <see cref=\"Entry.Symbol\"/>, then <see cref=\"Entry.Category\"/>.</summary>");
-                writer.Line("public static global::System.Collections.Generic.IReadOnlyList<Entry> Entries { get; } = global::System.Array.AsReadOnly(new Entry[]");
-                writer.Line("{");
-                foreach (var entry in model.Entries)
-                {
-                    writer.Line($"    new Entry({L(entry.Symbol)}, {L(entry.SymbolKind)}, {L(entry.Category)}, {L(entry.Kind)}, {L(entry.Level)}, {L(entry.Detail)}),");
-                }
-
-                writer.Line("});");
+                writer.Line("public static global::System.Collections.Generic.IReadOnlyList<Entry> Entries { get; } = global::System.Array.AsReadOnly(Parse(Data));");
+                writer.Line();
+                WriteData(writer, model);
+                writer.Line();
+                WriteParse(writer);
                 writer.Line();
                 WriteFormats(writer);
             }
@@ -76,7 +76,99 @@ internal static class InventoryEmitter
         }
     }
 
-    private static string L(string value) => GeneratedCode.Literal(value);
+    /// <summary>
+    /// The entries as data, not as code: one line per entry in a single verbatim string, which costs the compiler one
+    /// token where a <c>new Entry(...)</c> per symbol cost a bound call each and a long static constructor (issue #6),
+    /// and still diffs line by line in review.
+    /// </summary>
+    private static void WriteData(CodeWriter writer, InventoryModel model)
+    {
+        writer.Line("// One line per entry: Symbol|SymbolKind|Category|Kind|Level|Detail; escapes: \\\\ \\| \\n \\r \\uXXXX.");
+        writer.Line("private const string Data = @\"");
+        var data = new StringBuilder();
+        foreach (var entry in model.Entries)
+        {
+            AppendField(data, entry.Symbol).Append('|');
+            AppendField(data, entry.SymbolKind).Append('|');
+            AppendField(data, entry.Category).Append('|');
+            AppendField(data, entry.Kind).Append('|');
+            AppendField(data, entry.Level).Append('|');
+            AppendField(data, entry.Detail).Append('\n');
+        }
+
+        // Written as is: the lines of the string must not be indented.
+        writer.Raw(data.Append("\";\n").ToString());
+    }
+
+    private static StringBuilder AppendField(StringBuilder data, string value)
+    {
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '\\': data.Append("\\\\"); break;
+                case '|': data.Append("\\|"); break;
+                case '\n': data.Append("\\n"); break;
+                case '\r': data.Append("\\r"); break;
+                case '"': data.Append("\"\""); break; // verbatim string
+                case < ' ' or '\u0085' or '\u2028' or '\u2029':
+                    data.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    break;
+                default: data.Append(c); break;
+            }
+        }
+
+        return data;
+    }
+
+    private static void WriteParse(CodeWriter writer)
+    {
+        writer.Line("private static Entry[] Parse(string data)");
+        writer.Line("{");
+        writer.Line("    var entries = new global::System.Collections.Generic.List<Entry>();");
+        writer.Line("    var fields = new string[6];");
+        writer.Line("    var field = new global::System.Text.StringBuilder();");
+        writer.Line("    var count = 0;");
+        writer.Line("    for (var i = 0; i < data.Length; i++)");
+        writer.Line("    {");
+        writer.Line("        var c = data[i];");
+        writer.Line("        if (c == '\\\\' && i + 1 < data.Length)");
+        writer.Line("        {");
+        writer.Line("            c = data[++i];");
+        writer.Line("            if (c == 'u' && i + 4 < data.Length)");
+        writer.Line("            {");
+        writer.Line("                field.Append((char)int.Parse(data.Substring(i + 1, 4), global::System.Globalization.NumberStyles.HexNumber, global::System.Globalization.CultureInfo.InvariantCulture));");
+        writer.Line("                i += 4;");
+        writer.Line("            }");
+        writer.Line("            else");
+        writer.Line("            {");
+        writer.Line("                field.Append(c == 'n' ? '\\n' : c == 'r' ? '\\r' : c);");
+        writer.Line("            }");
+        writer.Line("        }");
+        writer.Line("        else if (c == '|' && count < 5)");
+        writer.Line("        {");
+        writer.Line("            fields[count++] = field.ToString();");
+        writer.Line("            field.Clear();");
+        writer.Line("        }");
+        writer.Line("        else if (c == '\\n')");
+        writer.Line("        {");
+        writer.Line("            if (count == 5)");
+        writer.Line("            {");
+        writer.Line("                entries.Add(new Entry(fields[0], fields[1], fields[2], fields[3], fields[4], field.ToString()));");
+        writer.Line("            }");
+        writer.Line();
+        writer.Line("            count = 0;");
+        writer.Line("            field.Clear();");
+        writer.Line("        }");
+        writer.Line("        else if (c != '\\r')");
+        writer.Line("        {");
+        writer.Line("            field.Append(c);");
+        writer.Line("        }");
+        writer.Line("    }");
+        writer.Line();
+        writer.Line("    return entries.ToArray();");
+        writer.Line("}");
+    }
 
     private static void WriteFormats(CodeWriter writer)
     {

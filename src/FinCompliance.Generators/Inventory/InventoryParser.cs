@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using FinCompliance.Analyzers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FinCompliance.Generators;
@@ -26,36 +27,109 @@ internal static class InventoryParser
     private static readonly string[] ProductKindNames =
         ["General", "Fund", "Wealth", "Insurance", "Lending", "Crowdfunding", "Trust", "ConsumerFinance", "Payment"];
 
-    public static string MetadataName(string category) => "FinCompliance." + category + "Attribute";
-
-    public static EquatableArray<InventoryEntry> Parse(GeneratorAttributeSyntaxContext context, string category, CancellationToken cancellationToken)
+    /// <summary>
+    /// The entries of one file: for each candidate node, what <c>ForAttributeWithMetadataName</c> would have given per
+    /// category (the target symbol, and its attributes of that category applied in this file), bound once.
+    /// </summary>
+    public static EquatableArray<InventoryEntry> ParseFile(InventoryCandidates candidates, Compilation compilation, CancellationToken cancellationToken)
     {
-        var symbol = PositionalProperty(context.TargetSymbol, cancellationToken) ?? context.TargetSymbol;
-        var id = DocumentationId(symbol);
-        if (id is null)
-        {
-            return EquatableArray<InventoryEntry>.Empty;
-        }
-
-        var returnAttributes = symbol is IMethodSymbol method ? method.GetReturnTypeAttributes() : ImmutableArray<AttributeData>.Empty;
-        var entries = new List<InventoryEntry>(context.Attributes.Length);
-        foreach (var attribute in context.Attributes)
+        var semanticModel = compilation.GetSemanticModel(candidates.Tree);
+        var entries = new List<InventoryEntry>();
+        foreach (var (node, categories) in candidates.Nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var isReturn = returnAttributes.Contains(attribute);
-            var (kind, level, detail, years) = Describe(category, attribute);
-            entries.Add(new InventoryEntry(
-                isReturn ? id + "/return" : id,
-                isReturn ? "ReturnValue" : SymbolKindOf(symbol),
-                category,
-                kind,
-                level,
-                detail,
-                years));
+            var target = node switch
+            {
+                CompilationUnitSyntax => compilation.Assembly,
+                LambdaExpressionSyntax => semanticModel.GetSymbolInfo(node, cancellationToken).Symbol,
+                _ => semanticModel.GetDeclaredSymbol(node, cancellationToken),
+            };
+            if (target is null)
+            {
+                continue;
+            }
+
+            var attributes = MatchingAttributes(target, candidates.Tree, categories);
+            if (attributes.Count == 0)
+            {
+                continue;
+            }
+
+            var symbol = PositionalProperty(target, cancellationToken) ?? target;
+            var id = DocumentationId(symbol);
+            if (id is null)
+            {
+                continue;
+            }
+
+            var returnAttributes = symbol is IMethodSymbol method ? method.GetReturnTypeAttributes() : ImmutableArray<AttributeData>.Empty;
+            foreach (var (category, attribute) in attributes)
+            {
+                var isReturn = returnAttributes.Contains(attribute);
+                var (kind, level, detail, years) = Describe(category, attribute);
+                entries.Add(new InventoryEntry(
+                    isReturn ? id + "/return" : id,
+                    isReturn ? "ReturnValue" : SymbolKindOf(symbol),
+                    category,
+                    kind,
+                    level,
+                    detail,
+                    years));
+            }
         }
 
         return entries.ToEquatableArray();
     }
+
+    /// <summary>
+    /// The attributes of the categories the node may carry, applied in this file, in category order: the attributes
+    /// <c>ForAttributeWithMetadataName</c> gives for each category (own, return value's, and the modules' for an assembly).
+    /// </summary>
+    private static List<(string Category, AttributeData Attribute)> MatchingAttributes(ISymbol symbol, SyntaxTree tree, int categories)
+    {
+        var all = new List<AttributeData>(symbol.GetAttributes());
+        if (symbol is IMethodSymbol method)
+        {
+            all.AddRange(method.GetReturnTypeAttributes());
+        }
+
+        if (symbol is IAssemblySymbol assembly)
+        {
+            foreach (var module in assembly.Modules)
+            {
+                all.AddRange(module.GetAttributes());
+            }
+        }
+
+        var result = new List<(string, AttributeData)>();
+        for (var i = 0; i < Categories.Length; i++)
+        {
+            if ((categories & (1 << i)) == 0)
+            {
+                continue;
+            }
+
+            var metadataName = MetadataName(Categories[i]);
+            foreach (var attribute in all)
+            {
+                if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree
+                    && attribute.AttributeClass is { ContainingType: null, Arity: 0 } attributeClass
+                    && attributeClass.ToDisplayString(QualifiedName) == metadataName)
+                {
+                    result.Add((Categories[i], attribute));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary><c>FinCompliance.PersonalDataAttribute</c>: how <c>ForAttributeWithMetadataName</c> names a non-generic, non-nested class.</summary>
+    private static readonly SymbolDisplayFormat QualifiedName = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
+
+    private static string MetadataName(string category) => "FinCompliance." + category + "Attribute";
 
     public static InventoryOptions ReadOptions(AnalyzerConfigOptionsProvider provider, CancellationToken _)
     {
@@ -72,9 +146,6 @@ internal static class InventoryParser
 
     public static EquatableArray<InventoryEntry> Concat(ImmutableArray<EquatableArray<InventoryEntry>> groups)
         => groups.SelectMany(static group => group).ToEquatableArray();
-
-    public static EquatableArray<InventoryEntry> Concat(EquatableArray<InventoryEntry> first, EquatableArray<InventoryEntry> second)
-        => first.IsEmpty ? second : second.IsEmpty ? first : first.Concat(second).ToEquatableArray();
 
     /// <summary>The model to emit, or null when the inventory is off or empty.</summary>
     public static InventoryModel? Build(EquatableArray<InventoryEntry> entries, InventoryOptions options)

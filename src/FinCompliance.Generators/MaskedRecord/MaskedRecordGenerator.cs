@@ -11,29 +11,32 @@ namespace FinCompliance.Generators;
 /// <c>Customer { Name = 张**, Phone = 138****5678 }</c> instead of the data (FIN3004).
 /// </summary>
 /// <remarks>
-/// Records are found through members carrying <c>[PersonalData]</c> (<c>ForAttributeWithMetadataName</c>) and, for
-/// aliases, <c>DataClassificationAttribute</c> subclasses and members whose type is personal data, through a syntax
-/// provider over the other partial records.
+/// Every partial record is a candidate: a member may be personal data through <c>[PersonalData]</c>, an alias, a
+/// <c>DataClassificationAttribute</c> subclass or its type alone, so attributes cannot narrow the search. Records are
+/// found with a syntax-only walk per file that stops at member level (types cannot be declared inside bodies), cached
+/// per file; only files that declare a partial record are then bound. This replaces a
+/// <c>ForAttributeWithMetadataName</c> plus a <c>CreateSyntaxProvider</c> over every node of every file (issue #6).
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class MaskedRecordGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var annotated = context.SyntaxProvider
-            .ForAttributeWithMetadataName("FinCompliance.PersonalDataAttribute", MaskedRecordParser.IsRecordMember, MaskedRecordParser.ParseAnnotatedMember)
-            .Where(static model => model is not null)
-            .WithTrackingName(TrackingNames.MaskedRecordAnnotated);
+        // Syntax only: a file's entry is recomputed only when that file changes (the tree instance is the cache key).
+        var files = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Where(static tree => MaskedRecordParser.DeclaresPartialRecord(tree))
+            .WithTrackingName(TrackingNames.MaskedRecordFiles);
 
-        var otherAttributes = context.SyntaxProvider
-            .CreateSyntaxProvider(MaskedRecordParser.IsRecordNotFoundByAttribute, MaskedRecordParser.ParseRecordDeclaration)
-            .Where(static model => model is not null)
-            .WithTrackingName(TrackingNames.MaskedRecordOtherAttributes);
+        // Semantic: re-run on each compilation, like any transform given a semantic model; models compare by value.
+        var parsed = files
+            .Combine(context.CompilationProvider)
+            .SelectMany(static (pair, cancellationToken) => MaskedRecordParser.ParseFile(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.MaskedRecordParsed);
 
-        // A record is found once per annotated member (and maybe by both paths): keep one model per record.
-        var records = annotated.Collect()
-            .Combine(otherAttributes.Collect())
-            .SelectMany(static (pair, _) => Distinct(pair.Left, pair.Right))
+        // A record declared in parts is found once per part: keep one model per record.
+        var records = parsed.Collect()
+            .SelectMany(static (models, _) => Distinct(models))
             .WithTrackingName(TrackingNames.MaskedRecordRecords);
 
         var targets = records
@@ -46,13 +49,13 @@ public sealed class MaskedRecordGenerator : IIncrementalGenerator
             output.AddSource(MaskedRecordEmitter.HintName(target!), MaskedRecordEmitter.Emit(target!)));
     }
 
-    private static ImmutableArray<MaskedRecordModel> Distinct(ImmutableArray<MaskedRecordModel?> first, ImmutableArray<MaskedRecordModel?> second)
+    private static ImmutableArray<MaskedRecordModel> Distinct(ImmutableArray<MaskedRecordModel> models)
     {
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        var result = ImmutableArray.CreateBuilder<MaskedRecordModel>();
-        foreach (var model in first.AddRange(second))
+        var result = ImmutableArray.CreateBuilder<MaskedRecordModel>(models.Length);
+        foreach (var model in models)
         {
-            if (model is not null && seen.Add(model.Declaration.MetadataName))
+            if (seen.Add(model.Declaration.MetadataName))
             {
                 result.Add(model);
             }

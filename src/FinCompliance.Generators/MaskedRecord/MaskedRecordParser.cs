@@ -25,69 +25,69 @@ internal static class MaskedRecordParser
     private const string DataClassificationAttributeName = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
     private const string NotPersonalDataName = "FinCompliance.NotPersonalDataAttribute";
 
-    /// <summary>Cheap syntax check for the <c>[PersonalData]</c> path: a property, field or positional parameter of a partial record.</summary>
-    public static bool IsRecordMember(SyntaxNode node, CancellationToken _)
+    /// <summary>Whether a file declares a partial record. Syntax only: it does not look inside members.</summary>
+    public static bool DeclaresPartialRecord(SyntaxTree tree)
     {
-        var declaringType = node switch
+        foreach (var _ in PartialRecords(tree.GetRoot()))
         {
-            PropertyDeclarationSyntax property => property.Parent,
-            VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } => field.Parent,
-            ParameterSyntax { Parent: ParameterListSyntax list } => list.Parent,
-            _ => null,
-        };
-        return declaringType is RecordDeclarationSyntax record && record.Modifiers.Any(SyntaxKind.PartialKeyword);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The models of the partial records declared in a file (null-free; records without evidence are skipped).</summary>
+    public static ImmutableArray<MaskedRecordModel> ParseFile(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var result = ImmutableArray.CreateBuilder<MaskedRecordModel>();
+        SemanticModel? semanticModel = null;
+        foreach (var record in PartialRecords(tree.GetRoot(cancellationToken)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            semanticModel ??= compilation.GetSemanticModel(tree);
+            if (semanticModel.GetDeclaredSymbol(record, cancellationToken) is { } type
+                && Parse(type, compilation, cancellationToken) is { } model)
+            {
+                result.Add(model);
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     /// <summary>
-    /// Cheap syntax check for the other path: a partial record that the <c>[PersonalData]</c> path does not find, or
-    /// not completely — no member says <c>[PersonalData]</c> (a member's type may be personal data), or a member carries
-    /// another attribute (an alias or a <c>DataClassificationAttribute</c> subclass perhaps). Partial records are few,
-    /// and the transform gives up at once on records without any classification.
+    /// The partial record declarations of a file, nested ones included. C# has no local types, so the walk visits
+    /// namespaces and type declarations only and never enters a member's body.
     /// </summary>
-    public static bool IsRecordNotFoundByAttribute(SyntaxNode node, CancellationToken _)
+    private static IEnumerable<RecordDeclarationSyntax> PartialRecords(SyntaxNode root)
     {
-        if (node is not RecordDeclarationSyntax record || !record.Modifiers.Any(SyntaxKind.PartialKeyword))
+        var pending = new Stack<SyntaxNode>();
+        pending.Push(root);
+        while (pending.Count != 0)
         {
-            return false;
-        }
-
-        var anyPersonalData = false;
-        if (record.ParameterList is { } parameters)
-        {
-            foreach (var parameter in parameters.Parameters)
+            var node = pending.Pop();
+            var members = node switch
             {
-                if (ScanAttributes(parameter.AttributeLists, ref anyPersonalData))
+                CompilationUnitSyntax unit => unit.Members,
+                BaseNamespaceDeclarationSyntax ns => ns.Members,
+                TypeDeclarationSyntax type => type.Members,
+                _ => default,
+            };
+
+            if (node is RecordDeclarationSyntax record && record.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                yield return record;
+            }
+
+            for (var i = members.Count - 1; i >= 0; i--)
+            {
+                if (members[i] is BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
                 {
-                    return true;
+                    pending.Push(members[i]);
                 }
             }
         }
-
-        foreach (var member in record.Members)
-        {
-            if (member is PropertyDeclarationSyntax or FieldDeclarationSyntax && ScanAttributes(member.AttributeLists, ref anyPersonalData))
-            {
-                return true;
-            }
-        }
-
-        return !anyPersonalData;
     }
-
-    public static MaskedRecordModel? ParseAnnotatedMember(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-    {
-        var type = context.TargetSymbol switch
-        {
-            IParameterSymbol parameter => parameter.ContainingSymbol?.ContainingType,
-            _ => context.TargetSymbol.ContainingType,
-        };
-        return type is null ? null : Parse(type, context.SemanticModel.Compilation, cancellationToken);
-    }
-
-    public static MaskedRecordModel? ParseRecordDeclaration(GeneratorSyntaxContext context, CancellationToken cancellationToken)
-        => context.SemanticModel.GetDeclaredSymbol(context.Node, cancellationToken) is INamedTypeSymbol type
-            ? Parse(type, context.SemanticModel.Compilation, cancellationToken)
-            : null;
 
     public static MaskedRecordModel? Parse(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -349,39 +349,4 @@ internal static class MaskedRecordParser
         { IsValueType: true } => ValueShape.Value,
         _ => ValueShape.Reference,
     };
-
-    /// <summary>True when a list has an attribute other than [PersonalData]/[NotPersonalData]; notes [PersonalData] seen.</summary>
-    private static bool ScanAttributes(SyntaxList<AttributeListSyntax> lists, ref bool anyPersonalData)
-    {
-        foreach (var list in lists)
-        {
-            if (list.Target is not null)
-            {
-                return true; // e.g. [property: PersonalData(...)] on a positional parameter: not the parameter's attribute
-            }
-
-            foreach (var attribute in list.Attributes)
-            {
-                var name = attribute.Name switch
-                {
-                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                    AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-                    SimpleNameSyntax simple => simple.Identifier.ValueText,
-                    _ => string.Empty,
-                };
-                switch (name)
-                {
-                    case "PersonalData" or "PersonalDataAttribute":
-                        anyPersonalData = true;
-                        break;
-                    case "NotPersonalData" or "NotPersonalDataAttribute":
-                        break;
-                    default:
-                        return true;
-                }
-            }
-        }
-
-        return false;
-    }
 }

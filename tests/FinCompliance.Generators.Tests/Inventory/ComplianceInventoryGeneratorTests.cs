@@ -71,10 +71,8 @@ public class ComplianceInventoryGeneratorTests
 
     private static readonly string[] Steps =
     [
-        TrackingNames.InventoryPrefix + "PersonalData",
-        TrackingNames.InventoryPrefix + "ClientFunds",
-        TrackingNames.InventoryPrefix + "RetainedRecord",
-        TrackingNames.InventoryPrefix + "ProductPromotion",
+        TrackingNames.InventoryFiles,
+        TrackingNames.InventoryParsed,
         TrackingNames.InventoryEntries,
         TrackingNames.InventoryOptions,
         TrackingNames.InventoryModel,
@@ -131,8 +129,88 @@ public class ComplianceInventoryGeneratorTests
             .Run(Accounts);
 
         var text = Assert.Single(run.Sources).Value;
-        Assert.Contains("\"Retention: 10 years (FinComplianceRetentionYears)\"", text);
-        Assert.Contains("\"Retention: 7 years\"", text);
+        Assert.Contains("|Retention: 10 years (FinComplianceRetentionYears)\n", text);
+        Assert.Contains("|Retention: 7 years\n", text);
+    }
+
+    [Fact]
+    public void Detail_text_survives_the_data_encoding()
+    {
+        // The inventory is written as data (one line per entry, '|' between fields): every character of a
+        // justification must come back unchanged at run time.
+        const string justification = "Fee | \\\\ share \\\"quoted\\\" \\r\\n next line \\t tab \\u0001 \\u2028 费用 \\\\u0041 end\\\\";
+        var run = Run($$"""
+            using FinCompliance;
+            public class Payments
+            {
+                [AuthorizedTransfer("{{justification}}")]
+                public void Collect([ClientFunds] decimal from) { }
+            }
+
+            public static class Probe
+            {
+                public static string Detail() => FinCompliance.Generated.ComplianceInventory.Entries[0].Detail;
+                public static string Symbol() => FinCompliance.Generated.ComplianceInventory.Entries[1].Symbol;
+                public static int Count() => FinCompliance.Generated.ComplianceInventory.Entries.Count;
+            }
+            """);
+
+        Assert.Equal(2, GeneratedAssembly.Invoke(run, "Probe", "Count"));
+        Assert.Equal("Fee | \\ share \"quoted\" \r\n next line \t tab \u0001 \u2028 费用 \\u0041 end\\", GeneratedAssembly.Invoke(run, "Probe", "Detail"));
+        Assert.Equal("M:Payments.Collect(System.Decimal)/from", GeneratedAssembly.Invoke(run, "Probe", "Symbol"));
+    }
+
+    [Fact]
+    public void Attributes_are_found_however_they_are_named()
+    {
+        // One syntax walk finds every category's candidates: qualified names, the Attribute suffix, using aliases
+        // (file, namespace and global, used more than once), field declarators, return values; a look-alike from
+        // another namespace is not listed.
+        var run = Run(
+            "global using Funds = FinCompliance.ClientFundsAttribute;",
+            """
+            using Pd = FinCompliance.PersonalDataAttribute;
+            namespace Other { public sealed class PersonalDataAttribute : System.Attribute { } }
+            namespace Bank
+            {
+                using Kept = FinCompliance.RetainedRecordAttribute;
+
+                [Kept(3)]
+                public class Account
+                {
+                    [Pd(FinCompliance.PersonalDataKind.Phone)] public string Phone = "";
+                    [Pd(FinCompliance.PersonalDataKind.Email)] public string Email = "";
+                    [Funds] public decimal A, B;
+                    [global::FinCompliance.EncryptedAttribute] public string Card { get; set; } = "";
+                    [Other.PersonalData] public string Nickname { get; set; } = "";
+                    [return: FinCompliance.PersonalData(FinCompliance.PersonalDataKind.Name)]
+                    public string Holder([Funds] decimal amount) => "";
+                }
+            }
+            """,
+            """
+            using FinCompliance;
+            public static class Probe
+            {
+                public static string Csv() => FinCompliance.Generated.ComplianceInventory.ToCsv();
+            }
+            """);
+
+        var csv = (string)GeneratedAssembly.Invoke(run, "Probe", "Csv")!;
+        Assert.Equal(
+            """
+            Symbol,SymbolKind,Category,Kind,Level,Detail
+            F:Bank.Account.A,Field,ClientFunds,,,
+            F:Bank.Account.B,Field,ClientFunds,,,
+            F:Bank.Account.Email,Field,PersonalData,Email,C2,
+            F:Bank.Account.Phone,Field,PersonalData,Phone,C2,
+            M:Bank.Account.Holder(System.Decimal)/amount,Parameter,ClientFunds,,,
+            M:Bank.Account.Holder(System.Decimal)/return,ReturnValue,PersonalData,Name,C2,
+            P:Bank.Account.Card,Property,Encrypted,,,
+            T:Bank.Account,Type,RetainedRecord,,,Retention: 3 years
+
+            """.Replace("\n", "\r\n"),
+            csv);
     }
 
     [Theory]
@@ -170,7 +248,7 @@ public class ComplianceInventoryGeneratorTests
             new ComplianceInventoryGenerator(),
             "public class Customer { [FinCompliance.PersonalData(FinCompliance.PersonalDataKind.Phone)] public string Phone { get; set; } }"));
         Assert.DoesNotContain("#nullable", generated);
-        Assert.Contains("new Entry(\"P:Customer.Phone\", \"Property\", \"PersonalData\", \"Phone\", \"C2\", \"\")", generated);
+        Assert.Contains("\nP:Customer.Phone|Property|PersonalData|Phone|C2|\n", generated);
     }
 
     [Fact]
@@ -205,6 +283,6 @@ public class ComplianceInventoryGeneratorTests
 
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GeneratorRun.AssertNothingRegenerated(rerun, Steps));
         var text = Assert.Single(Edits.Sources(rerun)).Value;
-        Assert.Contains("new Entry(\"P:Bank.Accounts.Customer.IdNumber\", \"Property\", \"PersonalData\", \"Address\", \"C2\", \"\")", text);
+        Assert.Contains("\nP:Bank.Accounts.Customer.IdNumber|Property|PersonalData|Address|C2|\n", text);
     }
 }

@@ -7,8 +7,8 @@ public class MaskedRecordGeneratorTests
 {
     private static readonly string[] Steps =
     [
-        TrackingNames.MaskedRecordAnnotated,
-        TrackingNames.MaskedRecordOtherAttributes,
+        TrackingNames.MaskedRecordFiles,
+        TrackingNames.MaskedRecordParsed,
         TrackingNames.MaskedRecordRecords,
         TrackingNames.MaskedRecordTargets,
     ];
@@ -247,6 +247,47 @@ public class MaskedRecordGeneratorTests
             """);
         var result = new GeneratorHarness(new MaskedRecordGenerator()).CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
         Assert.Null(result.Exception);
+    }
+
+    [Fact]
+    public void Records_are_found_in_any_file_and_namespace_whatever_the_attribute_is_called()
+    {
+        // Every partial record is parsed (a syntax-only search that stops at member level): a using alias of
+        // [PersonalData], a record whose personal member is declared in another part in another file, a record
+        // nested in a partial class in a block namespace.
+        var run = Run(
+            """
+            using Pd = FinCompliance.PersonalDataAttribute;
+            namespace Bank
+            {
+                public partial record Aliased([Pd(FinCompliance.PersonalDataKind.Email)] string Email, int Id);
+
+                public partial record Split(int Id);
+
+                public partial class Outer
+                {
+                    public void Work() { }
+                    public partial record Inner([Pd(FinCompliance.PersonalDataKind.Phone)] string Phone);
+                }
+            }
+            """,
+            """
+            namespace Bank;
+            public partial record Split
+            {
+                [FinCompliance.PersonalData(FinCompliance.PersonalDataKind.Password)] public string Secret { get; init; } = "";
+            }
+
+            public static class Probe
+            {
+                public static string Show() => new Aliased("li.lei@example.com", 1) + " " + new Split(2) { Secret = "x" } + " " + new Outer.Inner("13812345678");
+            }
+            """);
+
+        Assert.Equal(3, run.Sources.Count);
+        Assert.Equal(
+            "Aliased { Email = l***@example.com, Id = 1 } Split { Id = 2, Secret = *** } Inner { Phone = 138****5678 }",
+            GeneratedAssembly.Invoke(run, "Bank.Probe", "Show"));
     }
 
     [Fact]

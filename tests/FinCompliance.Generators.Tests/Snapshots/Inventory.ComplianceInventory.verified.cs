@@ -47,31 +47,79 @@ namespace FinCompliance.Generated
         }
 
         /// <summary>Every classified symbol, ordered by <see cref="Entry.Symbol"/>, then <see cref="Entry.Category"/>.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Entry> Entries { get; } = global::System.Array.AsReadOnly(new Entry[]
+        public static global::System.Collections.Generic.IReadOnlyList<Entry> Entries { get; } = global::System.Array.AsReadOnly(Parse(Data));
+
+        // One line per entry: Symbol|SymbolKind|Category|Kind|Level|Detail; escapes: \\ \| \n \r \uXXXX.
+        private const string Data = @"
+F:Bank.Accounts.Payments.Escrow|Field|ClientFunds|||
+F:Bank.Accounts.Payments.Pooled|Field|ClientFunds|||
+M:Bank.Accounts.Payments.CardOf(System.Int32)/return|ReturnValue|PersonalData|BankCardNumber|C2|
+M:Bank.Accounts.Payments.CollectFee(System.Decimal,System.Decimal)|Method|AuthorizedTransfer|||Monthly management fee, reviewed by Finance, Compliance ticket FC-12
+M:Bank.Accounts.Payments.CollectFee(System.Decimal,System.Decimal)/from|Parameter|ClientFunds|||
+M:Bank.Accounts.Payments.CollectFee(System.Decimal,System.Decimal)/to|Parameter|ProprietaryFunds|||
+M:Bank.Accounts.Payments.PayOut(System.Decimal)|Method|Redemption|||
+M:Bank.Accounts.Payments.PayOut(System.Decimal)/amount|Parameter|CustomerReserveFunds|||
+M:Bank.Sales.Desk.Sell(System.Int32)|Method|ProductSale|||
+M:Bank.Sales.Desk.ShareWithPartner(System.String)|Method|DataEgress|||
+M:Bank.Sales.Desk.Suits(System.Int32)|Method|SuitabilityCheck|||
+P:Bank.Accounts.Customer.IdNumber|Property|Encrypted|||
+P:Bank.Accounts.Customer.IdNumber|Property|PersonalData|IdNumber|C2|
+P:Bank.Accounts.Customer.Phone|Property|PersonalData|Phone|C3|
+P:Bank.Accounts.Customer.PhoneModel|Property|NotPersonalData|||
+P:Bank.Accounts.Trade.Amount|Property|ClientFunds|||
+P:Bank.Accounts.Trade.Details|Property|PersonalData|TransactionRecord|C2|
+P:Bank.Sales.Desk.Insurance|Property|OptIn|||
+T:Bank.Accounts.Customer|Type|PersistedEntity|||
+T:Bank.Accounts.Customer|Type|RetainedRecord|||Retention: 7 years
+T:Bank.Accounts.Trade|Type|RetainedRecord|||Retention: 5 years (FinComplianceRetentionYears)
+T:Bank.Sales.FundBanner|Type|ProductPromotion|Fund||
+";
+
+        private static Entry[] Parse(string data)
         {
-            new Entry("F:Bank.Accounts.Payments.Escrow", "Field", "ClientFunds", "", "", ""),
-            new Entry("F:Bank.Accounts.Payments.Pooled", "Field", "ClientFunds", "", "", ""),
-            new Entry("M:Bank.Accounts.Payments.CardOf(System.Int32)/return", "ReturnValue", "PersonalData", "BankCardNumber", "C2", ""),
-            new Entry("M:Bank.Accounts.Payments.CollectFee(System.Decimal,System.Decimal)", "Method", "AuthorizedTransfer", "", "", "Monthly management fee, reviewed by Finance, Compliance ticket FC-12"),
-            new Entry("M:Bank.Accounts.Payments.CollectFee(System.Decimal,System.Decimal)/from", "Parameter", "ClientFunds", "", "", ""),
-            new Entry("M:Bank.Accounts.Payments.CollectFee(System.Decimal,System.Decimal)/to", "Parameter", "ProprietaryFunds", "", "", ""),
-            new Entry("M:Bank.Accounts.Payments.PayOut(System.Decimal)", "Method", "Redemption", "", "", ""),
-            new Entry("M:Bank.Accounts.Payments.PayOut(System.Decimal)/amount", "Parameter", "CustomerReserveFunds", "", "", ""),
-            new Entry("M:Bank.Sales.Desk.Sell(System.Int32)", "Method", "ProductSale", "", "", ""),
-            new Entry("M:Bank.Sales.Desk.ShareWithPartner(System.String)", "Method", "DataEgress", "", "", ""),
-            new Entry("M:Bank.Sales.Desk.Suits(System.Int32)", "Method", "SuitabilityCheck", "", "", ""),
-            new Entry("P:Bank.Accounts.Customer.IdNumber", "Property", "Encrypted", "", "", ""),
-            new Entry("P:Bank.Accounts.Customer.IdNumber", "Property", "PersonalData", "IdNumber", "C2", ""),
-            new Entry("P:Bank.Accounts.Customer.Phone", "Property", "PersonalData", "Phone", "C3", ""),
-            new Entry("P:Bank.Accounts.Customer.PhoneModel", "Property", "NotPersonalData", "", "", ""),
-            new Entry("P:Bank.Accounts.Trade.Amount", "Property", "ClientFunds", "", "", ""),
-            new Entry("P:Bank.Accounts.Trade.Details", "Property", "PersonalData", "TransactionRecord", "C2", ""),
-            new Entry("P:Bank.Sales.Desk.Insurance", "Property", "OptIn", "", "", ""),
-            new Entry("T:Bank.Accounts.Customer", "Type", "PersistedEntity", "", "", ""),
-            new Entry("T:Bank.Accounts.Customer", "Type", "RetainedRecord", "", "", "Retention: 7 years"),
-            new Entry("T:Bank.Accounts.Trade", "Type", "RetainedRecord", "", "", "Retention: 5 years (FinComplianceRetentionYears)"),
-            new Entry("T:Bank.Sales.FundBanner", "Type", "ProductPromotion", "Fund", "", ""),
-        });
+            var entries = new global::System.Collections.Generic.List<Entry>();
+            var fields = new string[6];
+            var field = new global::System.Text.StringBuilder();
+            var count = 0;
+            for (var i = 0; i < data.Length; i++)
+            {
+                var c = data[i];
+                if (c == '\\' && i + 1 < data.Length)
+                {
+                    c = data[++i];
+                    if (c == 'u' && i + 4 < data.Length)
+                    {
+                        field.Append((char)int.Parse(data.Substring(i + 1, 4), global::System.Globalization.NumberStyles.HexNumber, global::System.Globalization.CultureInfo.InvariantCulture));
+                        i += 4;
+                    }
+                    else
+                    {
+                        field.Append(c == 'n' ? '\n' : c == 'r' ? '\r' : c);
+                    }
+                }
+                else if (c == '|' && count < 5)
+                {
+                    fields[count++] = field.ToString();
+                    field.Clear();
+                }
+                else if (c == '\n')
+                {
+                    if (count == 5)
+                    {
+                        entries.Add(new Entry(fields[0], fields[1], fields[2], fields[3], fields[4], field.ToString()));
+                    }
+
+                    count = 0;
+                    field.Clear();
+                }
+                else if (c != '\r')
+                {
+                    field.Append(c);
+                }
+            }
+
+            return entries.ToArray();
+        }
 
         /// <summary>The inventory as CSV (RFC 4180: a header row, CRLF line ends, quoted where needed).</summary>
         public static string ToCsv()
