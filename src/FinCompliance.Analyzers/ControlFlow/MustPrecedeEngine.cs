@@ -295,8 +295,10 @@ internal sealed class MustPrecedeEngine
                         reporter(invocation);
                     }
 
-                    if ((engine.isCheck(method) && PassesByCompleting(method) && !IsIgnoredResult(invocation, method.ReturnType))
-                        || DoesNotReturn(method))
+                    // Once a check has passed nothing can change that: skip the attribute reads.
+                    if (!State.Passed
+                        && ((engine.isCheck(method) && PassesByCompleting(method) && !IsIgnoredResult(invocation, method.ReturnType))
+                            || DoesNotReturn(method)))
                     {
                         // After a [DoesNotReturn] call (ThrowHelper.NotSuitable()) nothing is reached: any fact holds.
                         State.SetPassed();
