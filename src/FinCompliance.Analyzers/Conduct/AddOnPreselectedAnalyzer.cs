@@ -64,6 +64,14 @@ public sealed class AddOnPreselectedAnalyzer : FinComplianceAnalyzer
             operation =>
             {
                 var assignment = (ISimpleAssignmentOperation)operation.Operation;
+
+                // Cheapest test first: only a constant true or a parameter can pre-select (see ReportIfPreselected);
+                // most assignments are neither and never get their target's attributes read.
+                if (!CanPreselect(assignment.Value))
+                {
+                    return;
+                }
+
                 var member = assignment.Target switch
                 {
                     IPropertyReferenceOperation property => (ISymbol)property.Property,
@@ -156,6 +164,16 @@ public sealed class AddOnPreselectedAnalyzer : FinComplianceAnalyzer
             // public Order(bool insurance = true) => Insurance = insurance;   class Order(bool insurance = true)
             ReportParameterDefault(report, member, parameter);
         }
+    }
+
+    private static bool CanPreselect(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value.ConstantValue is { HasValue: true, Value: true } || value is IParameterReferenceOperation;
     }
 
     private static void ReportParameterDefault(System.Action<Diagnostic> report, ISymbol member, IParameterSymbol parameter)

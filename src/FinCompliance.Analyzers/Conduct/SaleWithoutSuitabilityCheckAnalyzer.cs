@@ -17,5 +17,6 @@ public sealed class SaleWithoutSuitabilityCheckAnalyzer : FinComplianceAnalyzer
     }
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, FinComplianceSymbols symbols)
-        => MustPrecedeRule.Register(context, symbols.ProductSale, symbols.SuitabilityCheck, Rules.SaleWithoutSuitabilityCheck);
+        => MustPrecedeRule.Register(
+            context, symbols, MustPrecedeRoles.ProductSale, MustPrecedeRoles.SuitabilityCheck, Rules.SaleWithoutSuitabilityCheck);
 }

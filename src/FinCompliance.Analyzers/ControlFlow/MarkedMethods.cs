@@ -1,61 +1,170 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace FinCompliance.Analyzers;
 
+/// <summary>The must-precede attributes a method carries (directly, through overrides or interface members).</summary>
+[Flags]
+internal enum MustPrecedeRoles : byte
+{
+    None = 0,
+    ProductSale = 1,
+    SuitabilityCheck = 2,
+    RequiresCustomerIdentification = 4,
+    CustomerIdentification = 8,
+}
+
 /// <summary>
-/// Answers "does this method carry the attribute?" for one attribute type, looking through generic
-/// instantiations, reduced extension methods, overrides and interface implementations (method attributes are not
-/// inherited by <see cref="ISymbol.GetAttributes"/>, but a call on an implementation of a marked interface method is
-/// the same sale). Results are cached per compilation because the same methods are asked about again and again.
+/// Answers "which must-precede attributes does this method carry?", looking through generic instantiations, reduced
+/// extension methods, overrides and interface implementations (method attributes are not inherited by
+/// <see cref="ISymbol.GetAttributes"/>, but a call on an implementation of a marked interface method is the same
+/// sale). One instance per compilation, shared by FIN4001 and FIN5001: the override / interface walk is done once
+/// per method definition for all four attributes, and methods of assemblies that cannot see the FinCompliance
+/// attributes (the framework, most packages) are answered without reading their attributes at all.
 /// </summary>
 internal sealed class MarkedMethods
 {
-    private readonly INamedTypeSymbol? attributeType;
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> cache = new(SymbolEqualityComparer.Default);
+    private static readonly ConditionalWeakTable<Compilation, MarkedMethods> Cache = new();
 
-    public MarkedMethods(INamedTypeSymbol? attributeType) => this.attributeType = attributeType;
+    private readonly INamedTypeSymbol?[] attributes;
+    private readonly IAssemblySymbol sourceAssembly;
+    private readonly ConcurrentDictionary<IMethodSymbol, MustPrecedeRoles> roles = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<HashSet<IAssemblySymbol>> blindAssemblies;
 
-    public bool IsAvailable => attributeType is not null;
-
-    public bool IsMarked(IMethodSymbol? method)
+    private MarkedMethods(Compilation compilation, FinComplianceSymbols symbols)
     {
-        if (method is null || attributeType is null)
-        {
-            return false;
-        }
-
-        return cache.GetOrAdd(method, Compute);
+        // Indexed by bit position in MustPrecedeRoles.
+        attributes = [symbols.ProductSale, symbols.SuitabilityCheck, symbols.RequiresCustomerIdentification, symbols.CustomerIdentification];
+        sourceAssembly = compilation.Assembly;
+        blindAssemblies = new Lazy<HashSet<IAssemblySymbol>>(ComputeBlindAssemblies);
     }
 
-    private bool Compute(IMethodSymbol method)
+    /// <summary>The index of <paramref name="compilation"/> (built on first use, shared by the rules).</summary>
+    public static MarkedMethods For(Compilation compilation, FinComplianceSymbols symbols)
+        => Cache.GetValue(compilation, c => new MarkedMethods(c, symbols));
+
+    /// <summary>The roles of <paramref name="method"/> (<see cref="MustPrecedeRoles.None"/> for null).</summary>
+    public MustPrecedeRoles RolesOf(IMethodSymbol? method)
     {
+        if (method is null)
+        {
+            return MustPrecedeRoles.None;
+        }
+
+        // Every instantiation shares its definition's attributes: one cache entry per definition.
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (definition.ContainingAssembly is { } assembly && !CanSeeAttributes(assembly))
+        {
+            return MustPrecedeRoles.None;
+        }
+
+        return roles.GetOrAdd(definition, Compute);
+    }
+
+    public bool Has(IMethodSymbol? method, MustPrecedeRoles role) => (RolesOf(method) & role) != 0;
+
+    /// <summary>
+    /// Whether methods of <paramref name="assembly"/> can carry the attributes (or override / implement methods that
+    /// do): this compilation, the attributes' own assembly and the assemblies that reference it, directly or through
+    /// other references. Overridden and implemented members always live in referenced assemblies, so an assembly
+    /// outside this set cannot reach a marked method either. An assembly the compilation does not list (a missing
+    /// reference) is assumed to see them.
+    /// </summary>
+    private bool CanSeeAttributes(IAssemblySymbol assembly)
+    {
+        return ReferenceEquals(assembly, sourceAssembly) || !blindAssemblies.Value.Contains(assembly);
+    }
+
+    /// <summary>The referenced assemblies that cannot see the attributes (computed once: a fixed point over references).</summary>
+    private HashSet<IAssemblySymbol> ComputeBlindAssemblies()
+    {
+        var referenced = sourceAssembly.Modules.SelectMany(module => module.ReferencedAssemblySymbols)
+            .Where(assembly => assembly is not null)
+            .Distinct<IAssemblySymbol>(SymbolEqualityComparer.Default)
+            .ToList();
+        var seeing = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
+        foreach (var attribute in attributes)
+        {
+            if (attribute?.ContainingAssembly is { } attributeAssembly)
+            {
+                seeing.Add(attributeAssembly);
+            }
+        }
+
+        if (seeing.Count > 0)
+        {
+            for (var changed = true; changed;)
+            {
+                changed = false;
+                foreach (var assembly in referenced)
+                {
+                    if (!seeing.Contains(assembly)
+                        && assembly.Modules.Any(module => module.ReferencedAssemblySymbols.Any(r => r is not null && seeing.Contains(r))))
+                    {
+                        seeing.Add(assembly);
+                        changed = true;
+                    }
+                }
+            }
+        }
+
+        var blind = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
+        foreach (var assembly in referenced)
+        {
+            if (!seeing.Contains(assembly))
+            {
+                blind.Add(assembly);
+            }
+        }
+
+        return blind;
+    }
+
+    private MustPrecedeRoles Compute(IMethodSymbol definition)
+    {
+        var result = MustPrecedeRoles.None;
         for (var current = definition; current is not null; current = current.OverriddenMethod?.OriginalDefinition)
         {
-            if (current.HasAttribute(attributeType) || ImplementsMarkedInterfaceMember(current))
+            result |= OwnRoles(current) | InterfaceRoles(current);
+        }
+
+        return result;
+    }
+
+    private MustPrecedeRoles OwnRoles(ISymbol symbol)
+    {
+        var result = MustPrecedeRoles.None;
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            for (var i = 0; i < attributes.Length; i++)
             {
-                return true;
+                if (attributes[i] is { } attributeType && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+                {
+                    result |= (MustPrecedeRoles)(1 << i);
+                }
             }
         }
 
-        return false;
+        return result;
     }
 
-    private bool ImplementsMarkedInterfaceMember(IMethodSymbol method)
+    /// <summary>The roles of the interface members <paramref name="method"/> implements.</summary>
+    private MustPrecedeRoles InterfaceRoles(IMethodSymbol method)
     {
+        var result = MustPrecedeRoles.None;
         foreach (var explicitImplementation in method.ExplicitInterfaceImplementations)
         {
-            if (explicitImplementation.OriginalDefinition.HasAttribute(attributeType))
-            {
-                return true;
-            }
+            result |= OwnRoles(explicitImplementation.OriginalDefinition);
         }
 
         var type = method.ContainingType;
         if (type is null || method.IsStatic || method.MethodKind != MethodKind.Ordinary)
         {
-            return false;
+            return result;
         }
 
         foreach (var @interface in type.AllInterfaces)
@@ -63,14 +172,15 @@ internal sealed class MarkedMethods
             foreach (var member in @interface.GetMembers(method.Name))
             {
                 if (member is IMethodSymbol interfaceMethod
-                    && interfaceMethod.OriginalDefinition.HasAttribute(attributeType)
+                    && OwnRoles(interfaceMethod.OriginalDefinition) is var memberRoles and not MustPrecedeRoles.None
+                    && (memberRoles & ~result) != 0
                     && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method))
                 {
-                    return true;
+                    result |= memberRoles;
                 }
             }
         }
 
-        return false;
+        return result;
     }
 }

@@ -93,6 +93,24 @@ internal sealed class MustPrecedeEngine
         var fallThroughOut = new State?[blocks.Length];
         var input = new State?[blocks.Length];
 
+        if (IsAcyclic(blocks))
+        {
+            // Without back edges every predecessor precedes its block in ordinal order, so one sweep computes the
+            // final entry state of each block: transfer and report in that same sweep.
+            foreach (var block in blocks)
+            {
+                if (block.IsReachable && EntryState(block, conditionalOut, fallThroughOut, input) is { } entry)
+                {
+                    input[block.Ordinal] = entry;
+                    var (onCondition, onFallThrough) = Transfer(block, entry, report, nested);
+                    conditionalOut[block.Ordinal] = onCondition;
+                    fallThroughOut[block.Ordinal] = onFallThrough;
+                }
+            }
+
+            return;
+        }
+
         var converged = false;
         for (var pass = 0; pass < MaxPasses && !converged; pass++)
         {
@@ -131,6 +149,22 @@ internal sealed class MustPrecedeEngine
                 Transfer(block, entry, report, nested);
             }
         }
+    }
+
+    private static bool IsAcyclic(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            foreach (var branch in block.Predecessors)
+            {
+                if (branch.Source.Ordinal >= block.Ordinal)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static State? EntryState(BasicBlock block, State?[] conditionalOut, State?[] fallThroughOut, State?[] input)
@@ -261,8 +295,10 @@ internal sealed class MustPrecedeEngine
                         reporter(invocation);
                     }
 
-                    if ((engine.isCheck(method) && PassesByCompleting(method) && !IsIgnoredResult(invocation, method.ReturnType))
-                        || DoesNotReturn(method))
+                    // Once a check has passed nothing can change that: skip the attribute reads.
+                    if (!State.Passed
+                        && ((engine.isCheck(method) && PassesByCompleting(method) && !IsIgnoredResult(invocation, method.ReturnType))
+                            || DoesNotReturn(method)))
                     {
                         // After a [DoesNotReturn] call (ThrowHelper.NotSuitable()) nothing is reached: any fact holds.
                         State.SetPassed();
@@ -520,7 +556,9 @@ internal sealed class MustPrecedeEngine
 
         public State WithoutFacts() => Passed ? PassedState : Initial;
 
-        public StateBuilder ToBuilder() => new(Passed, new Dictionary<object, int>(Facts, KeyComparer.Instance));
+        public StateBuilder ToBuilder() => new(Passed, Facts.Count == 0
+            ? new Dictionary<object, int>(KeyComparer.Instance)
+            : new Dictionary<object, int>(Facts, KeyComparer.Instance));
 
         public static State Meet(State left, State right)
         {
@@ -532,6 +570,11 @@ internal sealed class MustPrecedeEngine
             if (right.Passed)
             {
                 return left;
+            }
+
+            if (left.Facts.Count == 0 || right.Facts.Count == 0)
+            {
+                return Initial;
             }
 
             var facts = new Dictionary<object, int>(KeyComparer.Instance);
@@ -608,7 +651,11 @@ internal sealed class MustPrecedeEngine
             }
         }
 
-        public State ToState() => State.Create(Passed, new Dictionary<object, int>(facts, KeyComparer.Instance));
+        // Most states prove nothing about locals: share the empty ones instead of copying an empty dictionary.
+        public State ToState()
+            => Passed ? State.PassedState
+               : facts.Count == 0 ? State.Initial
+               : State.Create(false, new Dictionary<object, int>(facts, KeyComparer.Instance));
     }
 
     /// <summary>Keys are locals (compared as symbols) and flow-capture ids (compared by value).</summary>

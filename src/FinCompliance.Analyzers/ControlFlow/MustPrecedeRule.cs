@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,36 +15,33 @@ namespace FinCompliance.Analyzers;
 internal static class MustPrecedeRule
 {
     /// <param name="context">The compilation-start context of the rule.</param>
-    /// <param name="guardedAttribute">The attribute of methods that must be preceded by a check.</param>
-    /// <param name="checkAttribute">The attribute of the check methods.</param>
+    /// <param name="symbols">The FinCompliance symbols of the compilation.</param>
+    /// <param name="guardedRole">The attribute of methods that must be preceded by a check.</param>
+    /// <param name="checkRole">The attribute of the check methods.</param>
     /// <param name="descriptor">Reported at the unguarded call; its message argument is the called method's name.</param>
     public static void Register(
         CompilationStartAnalysisContext context,
-        INamedTypeSymbol? guardedAttribute,
-        INamedTypeSymbol? checkAttribute,
+        FinComplianceSymbols symbols,
+        MustPrecedeRoles guardedRole,
+        MustPrecedeRoles checkRole,
         DiagnosticDescriptor descriptor)
     {
-        if (guardedAttribute is null || checkAttribute is null)
+        if (AttributeOf(symbols, guardedRole) is null || AttributeOf(symbols, checkRole) is null)
         {
             return;
         }
 
-        var guarded = new MarkedMethods(guardedAttribute);
-        var checks = new MarkedMethods(checkAttribute);
-        var engine = new MustPrecedeEngine(checks.IsMarked, guarded.IsMarked);
+        var marks = MarkedMethods.For(context.Compilation, symbols);
+        var engine = new MustPrecedeEngine(method => marks.Has(method, checkRole), method => marks.Has(method, guardedRole));
 
         // A method that is itself guarded passes the obligation on to its callers: its own calls are exempt.
-        bool IsExempt(ISymbol? symbol) => symbol is IMethodSymbol method && guarded.IsMarked(method);
+        bool IsExempt(ISymbol? symbol) => symbol is IMethodSymbol method && marks.Has(method, guardedRole);
 
         context.RegisterOperationBlockAction(block =>
         {
-            if (IsExempt(block.OwningSymbol))
-            {
-                return;
-            }
-
-            var analysedRoots = new HashSet<IOperation>();
-            var reported = new HashSet<SyntaxNode>();
+            IOperation? firstRoot = null;
+            HashSet<IOperation>? otherRoots = null;
+            HashSet<SyntaxNode>? reported = null;
             foreach (var operationBlock in block.OperationBlocks)
             {
                 // The graph is built for the root of the block (e.g. the IMethodBodyOperation around the body).
@@ -53,13 +51,20 @@ internal static class MustPrecedeRule
                     root = root.Parent;
                 }
 
-                // Cheap pre-scan: most bodies call no guarded method and never get a control-flow graph.
-                if (!IsGraphRoot(root) || !analysedRoots.Add(root) || !CallsGuardedMethod(root, guarded))
+                if (!IsGraphRoot(root) || !IsFirstVisit(root, ref firstRoot, ref otherRoots))
+                {
+                    continue;
+                }
+
+                // Cheap pre-scan: most bodies call no guarded method and never get a control-flow graph. The
+                // exemption of the owner is only looked up for the few that do.
+                if (!CallsGuardedMethod(root, marks, guardedRole) || IsExempt(block.OwningSymbol))
                 {
                     continue;
                 }
 
                 var graph = block.GetControlFlowGraph(operationBlock);
+                reported ??= [];
                 engine.Analyze(
                     graph,
                     call =>
@@ -76,20 +81,62 @@ internal static class MustPrecedeRule
         });
     }
 
+    private static INamedTypeSymbol? AttributeOf(FinComplianceSymbols symbols, MustPrecedeRoles role) => role switch
+    {
+        MustPrecedeRoles.ProductSale => symbols.ProductSale,
+        MustPrecedeRoles.SuitabilityCheck => symbols.SuitabilityCheck,
+        MustPrecedeRoles.RequiresCustomerIdentification => symbols.RequiresCustomerIdentification,
+        MustPrecedeRoles.CustomerIdentification => symbols.CustomerIdentification,
+        _ => null,
+    };
+
+    private static bool IsFirstVisit(IOperation root, ref IOperation? firstRoot, ref HashSet<IOperation>? otherRoots)
+    {
+        // Almost every block has one root: no set is allocated for it.
+        if (firstRoot is null)
+        {
+            firstRoot = root;
+            return true;
+        }
+
+        return root != firstRoot && (otherRoots ??= []).Add(root);
+    }
+
     private static bool IsGraphRoot(IOperation operation)
         => operation is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation
                or IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation;
 
-    private static bool CallsGuardedMethod(IOperation root, MarkedMethods guarded)
-    {
-        foreach (var operation in root.Descendants())
-        {
-            if (operation is IInvocationOperation invocation && guarded.IsMarked(invocation.TargetMethod))
-            {
-                return true;
-            }
-        }
+    [ThreadStatic]
+    private static Stack<IOperation>? pendingOperations;
 
-        return false;
+    /// <summary>Whether any invocation under <paramref name="root"/> calls a method with <paramref name="role"/>.</summary>
+    private static bool CallsGuardedMethod(IOperation root, MarkedMethods marks, MustPrecedeRoles role)
+    {
+        // An explicit stack (reused per thread): deep expressions such as long concatenations must not overflow.
+        var pending = pendingOperations ??= new Stack<IOperation>();
+        pending.Clear();
+        pending.Push(root);
+        try
+        {
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                if (operation is IInvocationOperation invocation && marks.Has(invocation.TargetMethod, role))
+                {
+                    return true;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            pending.Clear();
+        }
     }
 }

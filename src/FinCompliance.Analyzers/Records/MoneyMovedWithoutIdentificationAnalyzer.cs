@@ -18,5 +18,6 @@ public sealed class MoneyMovedWithoutIdentificationAnalyzer : FinComplianceAnaly
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, FinComplianceSymbols symbols)
         => MustPrecedeRule.Register(
-            context, symbols.RequiresCustomerIdentification, symbols.CustomerIdentification, Rules.MoneyMovedWithoutIdentification);
+            context, symbols, MustPrecedeRoles.RequiresCustomerIdentification, MustPrecedeRoles.CustomerIdentification,
+            Rules.MoneyMovedWithoutIdentification);
 }

@@ -76,6 +76,28 @@ public sealed class AddOnPreselectedTests
             }
             """);
 
+    // Assignments are filtered on their value before the target's attributes are read: converted and named
+    // constants and parameters must still get through.
+    [Fact]
+    public Task Converted_constants_and_parameter_defaults_in_assignments_are_flagged()
+        => Verify.VerifyAnalyzerAsync(Usings + """
+            public class Order
+            {
+                private const bool Yes = true;
+
+                [OptIn] public bool? AutoRenew { get; set; }
+                [OptIn] public bool Insurance { get; set; }
+
+                public Order(bool insurance = {|FIN4002:true|})
+                {
+                    AutoRenew = {|FIN4002:Yes|};
+                    Insurance = (insurance);
+                }
+
+                public static Order Create() => new Order(false) { AutoRenew = {|FIN4002:true|}, Insurance = {|FIN4002:(bool)(object)Yes|} };
+            }
+            """);
+
     [Fact]
     public Task Primary_constructor_and_record_defaults_are_flagged()
         => Verify.VerifyAnalyzerAsync(Usings + """

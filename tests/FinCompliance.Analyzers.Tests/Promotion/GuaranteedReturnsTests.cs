@@ -104,6 +104,68 @@ public sealed class GuaranteedReturnsTests
         }
         """);
 
+    // The scope is decided once per operation block and cached per type: every way into a promotion must still be read.
+    [Fact]
+    public Task ScopeReachesPartialsAccessorsLambdasAndNestedTypesOfDerivedPromotions()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Campaign.cs", """
+                        using FinCompliance;
+
+                        [ProductPromotion]
+                        public partial class Campaign
+                        {
+                            [RiskWarning] public const string Warning = "市场有风险，投资需谨慎。";
+                        }
+
+                        [ProductPromotion]
+                        public abstract class Landing<T>
+                        {
+                            [RiskWarning] public string Warning => "市场有风险，投资需谨慎。";
+                        }
+                        """),
+                    ("Campaign.Copy.cs", """
+                        using System;
+
+                        public partial class Campaign
+                        {
+                            public string Title { get { return "{|FIN1001:保本|}"; } }
+
+                            public Func<string> Later => () => "{|FIN1001:零风险|}";
+
+                            public string Local()
+                            {
+                                return Text();
+                                string Text() => "{|FIN1001:稳赚不赔|}";
+                            }
+                        }
+
+                        public sealed class FundLanding : Landing<int>
+                        {
+                            public sealed class Footer
+                            {
+                                public string Text => "{|FIN1001:保本|}{|FIN1001:保息|}";
+                            }
+                        }
+
+                        public class Plain
+                        {
+                            public string Title { [FinCompliance.ProductPromotion] get { return "{|FIN1001:本金保障|}"; } }
+
+                            public string Other => "保本";
+                        }
+                        """),
+                },
+            },
+        };
+        return test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
     [Fact]
     public Task MatchingIgnoresWidthCaseAndCjkSpacing() => Verify.VerifyAnalyzerAsync("""
         using FinCompliance;

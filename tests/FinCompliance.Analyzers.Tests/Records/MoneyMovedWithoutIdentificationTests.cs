@@ -87,4 +87,96 @@ public sealed class MoneyMovedWithoutIdentificationTests
                 public Task Anonymous(Payments payments) => {|FIN5001:OpenAndFundAsync(payments, "c")|};
             }
             """);
+
+    // The marked-method index skips assemblies that cannot see the FinCompliance attributes; a library that
+    // references FinCompliance (a project or a compiled package) must still be read, including through an
+    // interface it declares and an implementation in this project.
+    [Fact]
+    public Task Methods_marked_in_a_referenced_project_are_guarded()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                public sealed class LocalPayments : Lib.IPayments
+                {
+                    public void Transfer(string customer, decimal amount) { }
+                }
+
+                public class Api
+                {
+                    public void Pay(Lib.Payments payments, Lib.Kyc kyc, LocalPayments local, string customer)
+                    {
+                        {|FIN5001:payments.Transfer(customer, 1m)|};
+                        {|FIN5001:local.Transfer(customer, 1m)|};
+                        kyc.EnsureIdentified(customer);
+                        payments.Transfer(customer, 1m);
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalProjects["Lib"].Sources.Add(("Lib.cs", """
+            using FinCompliance;
+
+            namespace Lib;
+
+            public interface IPayments
+            {
+                [RequiresCustomerIdentification] void Transfer(string customer, decimal amount);
+            }
+
+            public class Payments
+            {
+                [RequiresCustomerIdentification] public void Transfer(string customer, decimal amount) { }
+            }
+
+            public class Kyc
+            {
+                [CustomerIdentification] public void EnsureIdentified(string customer) { }
+            }
+            """));
+        test.TestState.AdditionalProjects["Lib"].AdditionalReferences.Add(TestReferences.FinCompliance);
+        test.TestState.AdditionalProjectReferences.Add("Lib");
+        return test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Methods_marked_in_a_referenced_assembly_are_guarded()
+    {
+        var references = await TestReferences.Net80.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, System.Threading.CancellationToken.None);
+        var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Vendor.Payments",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+                using FinCompliance;
+
+                namespace Vendor;
+
+                public abstract class Gateway
+                {
+                    [RequiresCustomerIdentification] public abstract void Transfer(string customer, decimal amount);
+                }
+                """)],
+            references.Add(TestReferences.FinCompliance),
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image).Success);
+
+        var test = new Verify.Test
+        {
+            TestCode = """
+                public sealed class Bank : Vendor.Gateway
+                {
+                    public override void Transfer(string customer, decimal amount) { }
+                }
+
+                public class Api
+                {
+                    public void Pay(Bank bank, Vendor.Gateway gateway) { {|FIN5001:bank.Transfer("c", 1m)|}; {|FIN5001:gateway.Transfer("c", 1m)|}; }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray()));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
 }

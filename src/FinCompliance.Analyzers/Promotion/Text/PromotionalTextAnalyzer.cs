@@ -27,18 +27,27 @@ public abstract class PromotionalTextAnalyzer : FinComplianceAnalyzer
         var matcher = PromotionalMatchers.For(context.Options, kind, context.CancellationToken);
         if (symbols.ProductPromotion is { } productPromotion)
         {
-            // A plain operation action is cheaper in the driver than a block-start action per member; the scope
-            // test is a few attribute look-ups (cached by the compiler) on the containing symbols.
-            context.RegisterOperationAction(
-                operation =>
+            // Most code is not promotional: the scope is tested once per operation block (cached per type), and only
+            // the blocks of promotions get the string-expression action. An operation action on every literal,
+            // concatenation and constant reference of the compilation would be called for all of them.
+            var scope = new PromotionScope(productPromotion);
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                if (!scope.Includes(block.OwningSymbol))
                 {
-                    if (PromotionalStringExpression.IsOutermostString(operation.Operation)
-                        && PromotionScope.Contains(operation.ContainingSymbol, productPromotion))
+                    return;
+                }
+
+                block.RegisterOperationAction(
+                    operation =>
                     {
-                        AnalyzeExpression(operation, matcher, productPromotion);
-                    }
-                },
-                PromotionalStringExpression.Kinds);
+                        if (PromotionalStringExpression.IsOutermostString(operation.Operation))
+                        {
+                            AnalyzeExpression(operation, matcher, productPromotion);
+                        }
+                    },
+                    PromotionalStringExpression.Kinds);
+            });
         }
 
         context.RegisterAdditionalFileAction(file => AnalyzeFile(file, matcher));
