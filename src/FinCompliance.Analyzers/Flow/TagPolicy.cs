@@ -15,9 +15,18 @@ namespace FinCompliance.Analyzers.Flow;
 /// </summary>
 public abstract class TagPolicy
 {
+    // Size of the direct-mapped caches in front of the dictionaries (a power of two).
+    private const int RecentSize = 2048;
+
     private readonly ConcurrentDictionary<ISymbol, TagSet> symbolTags = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, TagSet> typeTags = new(SymbolEqualityComparer.Default);
     private readonly ConditionalWeakTable<IOperation, TagFlowAnalysis> analyses = new();
+
+    // The engine asks for the tags of every operation's type and referenced symbol. SymbolEqualityComparer hashing
+    // and comparison of public symbols dominate a dictionary look-up, so recent answers are kept by reference
+    // (of the canonical key, see SymbolCacheKey and TypeCacheKey) in lock-free direct-mapped arrays.
+    private readonly RecentTags?[] recentSymbols = new RecentTags?[RecentSize];
+    private readonly RecentTags?[] recentTypes = new RecentTags?[RecentSize];
 
     /// <summary>
     /// The tag flow of <paramref name="block"/> (an operation block of <c>OperationBlockAnalysisContext</c>),
@@ -39,7 +48,17 @@ public abstract class TagPolicy
     /// attributes of its return value, <c>[return: X]</c>). Cached.
     /// </summary>
     public TagSet GetSymbolTags(ISymbol symbol)
-        => symbolTags.TryGetValue(symbol, out var tags) ? tags : symbolTags.GetOrAdd(symbol, ComputeSymbolTags(symbol));
+    {
+        var key = SymbolCacheKey(symbol);
+        if (TryGetRecent(recentSymbols, key, out var tags))
+        {
+            return tags;
+        }
+
+        tags = symbolTags.TryGetValue(key, out var known) ? known : symbolTags.GetOrAdd(key, ComputeSymbolTags(key));
+        SetRecent(recentSymbols, key, tags);
+        return tags;
+    }
 
     /// <summary>Tags every expression of <paramref name="type"/> carries (an annotated type). Cached.</summary>
     public TagSet GetTypeTags(ITypeSymbol? type)
@@ -50,8 +69,30 @@ public abstract class TagPolicy
             return TagSet.Empty;
         }
 
-        return typeTags.TryGetValue(type, out var tags) ? tags : typeTags.GetOrAdd(type, ComputeTypeTags(type));
+        var key = TypeCacheKey(type);
+        if (TryGetRecent(recentTypes, key, out var tags))
+        {
+            return tags;
+        }
+
+        tags = typeTags.TryGetValue(key, out var known) ? known : typeTags.GetOrAdd(key, ComputeTypeTags(key));
+        SetRecent(recentTypes, key, tags);
+        return tags;
     }
+
+    /// <summary>
+    /// The symbol whose tags <paramref name="symbol"/> has by definition of this policy, used as the cache key: the
+    /// symbol itself by default. A policy whose symbol tags come from attributes alone may return the original
+    /// definition (a member of <c>List&lt;int&gt;</c> and of <c>List&lt;string&gt;</c> then share one entry).
+    /// </summary>
+    protected virtual ISymbol SymbolCacheKey(ISymbol symbol) => symbol;
+
+    /// <summary>
+    /// The type whose tags <paramref name="type"/> has by definition of this policy, used as the cache key. By
+    /// default the type without its top-level nullable annotation: tags never depend on it, and the compiler hands
+    /// out a new symbol object for every annotated use of a type but one shared object for the unannotated one.
+    /// </summary>
+    protected virtual ITypeSymbol TypeCacheKey(ITypeSymbol type) => type.WithNullableAnnotation(NullableAnnotation.None);
 
     /// <summary>Computes <see cref="GetSymbolTags"/>; called at most a few times per symbol.</summary>
     protected abstract TagSet ComputeSymbolTags(ISymbol symbol);
@@ -131,4 +172,28 @@ public abstract class TagPolicy
            && (generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || generic.Name is "Task" or "ValueTask")
             ? generic.TypeArguments[0]
             : type;
+
+    private static bool TryGetRecent(RecentTags?[] recent, ISymbol key, out TagSet tags)
+    {
+        var entry = Volatile.Read(ref recent[RuntimeHelpers.GetHashCode(key) & (RecentSize - 1)]);
+        if (entry is not null && ReferenceEquals(entry.Key, key))
+        {
+            tags = entry.Tags;
+            return true;
+        }
+
+        tags = TagSet.Empty;
+        return false;
+    }
+
+    private static void SetRecent(RecentTags?[] recent, ISymbol key, TagSet tags)
+        => Volatile.Write(ref recent[RuntimeHelpers.GetHashCode(key) & (RecentSize - 1)], new RecentTags(key, tags));
+
+    /// <summary>An immutable cache entry: replaced whole, so concurrent readers never see a torn pair.</summary>
+    private sealed class RecentTags(ISymbol key, TagSet tags)
+    {
+        public ISymbol Key { get; } = key;
+
+        public TagSet Tags { get; } = tags;
+    }
 }

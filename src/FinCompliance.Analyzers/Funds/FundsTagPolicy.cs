@@ -34,6 +34,34 @@ public sealed class FundsTagPolicy : TagPolicy
     public static FundsTagPolicy For(Compilation compilation, FinComplianceSymbols symbols)
         => Cache.GetValue(compilation, _ => new FundsTagPolicy(symbols));
 
+    /// <summary>Funds tags are attributes, which a constructed or substituted member shares with its definition.</summary>
+    protected override ISymbol SymbolCacheKey(ISymbol symbol) => symbol.OriginalDefinition;
+
+    /// <summary>
+    /// Funds tags of a type are the attributes of its definition and base types (<c>List&lt;ClientAccount&gt;</c>
+    /// has <c>List&lt;T&gt;</c>'s); an array or <c>Nullable&lt;T&gt;</c> has its element's (see <see cref="ComputeTypeTags"/>).
+    /// </summary>
+    protected override ITypeSymbol TypeCacheKey(ITypeSymbol type)
+    {
+        while (true)
+        {
+            if (type is IArrayTypeSymbol array)
+            {
+                type = array.ElementType;
+                continue;
+            }
+
+            var definition = type.OriginalDefinition;
+            if (definition.SpecialType == SpecialType.System_Nullable_T && type is INamedTypeSymbol { TypeArguments: [var underlying] })
+            {
+                type = underlying;
+                continue;
+            }
+
+            return definition;
+        }
+    }
+
     protected override TagSet ComputeSymbolTags(ISymbol symbol)
     {
         switch (symbol)

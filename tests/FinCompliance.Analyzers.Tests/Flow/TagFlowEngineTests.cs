@@ -53,6 +53,50 @@ public sealed class TagFlowEngineTests
         """;
 
     [Fact]
+    public async Task ConstructedGenericsArraysAndNullableUsesShareTheTagsOfTheirDefinitions()
+    {
+        // The funds policy caches tags by a symbol's original definition and a type's definition (arrays and
+        // Nullable<T> by their element): constructed and annotated uses must still carry the tags, and the first
+        // use of a definition (here List<int>'s) must not decide for another construction.
+        var run = await RunAsync(
+            """
+            void M(Pool<int> ints, Pool<string>? texts, ClientPot<decimal>[] pots, OwnMoney[]? owns, ReserveAccount? maybe)
+            {
+                var plain = new List<int>().Count;
+                var a = ints.Held;
+                var b = texts!.Held;
+                var c = ints.Take<decimal>();
+                var d = pots[0];
+                var e = owns![0];
+                var f = maybe;
+                var g = new ClientPot<string>();
+                var h = ints.Other;
+            }
+            """,
+            extra: """
+                public class Pool<T>
+                {
+                    [ClientFunds] public decimal Held { get; set; }
+                    public decimal Other { get; set; }
+                    [return: ProprietaryFunds] public decimal Take<TValue>() => 0m;
+                }
+
+                [ClientFunds]
+                public class ClientPot<T> { }
+                """);
+
+        Assert.Equal(TagKind.ClientFunds, run.Kinds("ints.Held"));
+        Assert.Equal(TagKind.ClientFunds, run.Kinds("texts!.Held"));
+        Assert.Equal(TagKind.ProprietaryFunds, run.Kinds("ints.Take<decimal>()"));
+        Assert.Equal(TagKind.ClientFunds, run.Kinds("pots[0]"));
+        Assert.Equal(TagKind.ProprietaryFunds, run.Kinds("owns![0]"));
+        Assert.Equal(TagKind.CustomerReserveFunds, run.Kinds("maybe"));
+        Assert.Equal(TagKind.ClientFunds, run.Kinds("new ClientPot<string>()"));
+        Assert.Equal(TagKind.None, run.Kinds("ints.Other"));
+        Assert.Equal(TagKind.None, run.Kinds("new List<int>().Count"));
+    }
+
+    [Fact]
     public async Task AnnotatedSymbolsAndTypesCarryTheirTags()
     {
         var run = await RunAsync("""

@@ -110,6 +110,51 @@ public sealed class PersonalDataLoggedCodeFixTests
         """);
 
     [Fact]
+    public Task FixAllMasksManyReferencesInOneMethod()
+    {
+        // Fix All rewrites a document once; every occurrence must still get its own kind and conversion.
+        var source = new System.Text.StringBuilder();
+        var expected = new System.Text.StringBuilder();
+        for (var i = 0; i < 45; i++)
+        {
+            var (reference, masked) = (i % 3) switch
+            {
+                0 => ("customer.CardNumber", "Masking.Mask(customer.CardNumber, PersonalDataKind.BankCardNumber)"),
+                1 => ("customer.Phone", "Masking.Mask(customer.Phone, PersonalDataKind.Phone)"),
+                _ => ("customer.Balance", "Masking.Mask(customer.Balance.ToString(), PersonalDataKind.AccountBalance)"),
+            };
+            source.Append($"        logger.LogInformation(\"Line {i} {{Value}}\", {{|FIN3003:{reference}|}});\n");
+            expected.Append($"        logger.LogInformation(\"Line {i} {{Value}}\", {masked});\n");
+        }
+
+        const string Head = """
+            using FinCompliance;
+            using Microsoft.Extensions.Logging;
+
+            public class Subject
+            {
+                void M(ILogger logger, Customer customer)
+                {
+
+            """;
+        const string Tail = """
+                }
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = Head + source + Tail + Customer,
+            FixedCode = Head + expected + Tail + Customer,
+            // One fix at a time is covered above; here only Fix All matters (and 45 single fixes would re-analyse 45 times).
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck,
+            NumberOfIncrementalIterations = 45,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        test.TestState.AddLibraries();
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public Task NoFixForWholeObjectsOrValuesMixingKinds()
     {
         const string source = """
