@@ -79,13 +79,15 @@ public static class Rules
         DiagnosticIds.PersonalDataStoredInPlaintext, RuleCategories.PersonalData, DiagnosticSeverity.Warning,
         "Personal data stored in plaintext",
         "Personal data '{0}' ({1}) of a persisted type is stored in plaintext",
-        "C2 personal financial information must be stored encrypted (JR/T 0171-2020 storage requirements; GO 221 (十七); PIPL Art. 51; PCI DSS 3.5.1; GDPR Art. 32).");
+        "C2 personal financial information must be stored encrypted (JR/T 0171-2020 storage requirements; GO 221 (十七); PIPL Art. 51; PCI DSS 3.5.1; GDPR Art. 32).",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor AuthenticationDataPersisted = Create(
         DiagnosticIds.AuthenticationDataPersisted, RuleCategories.PersonalData, DiagnosticSeverity.Warning,
         "Authentication data persisted or serialized",
         "Authentication data '{0}' ({1}) is {2}",
-        "C3 authentication data (PINs, card security codes, track data) must not be stored or serialized (JR/T 0171-2020 C3; PCI DSS 3.3.1).");
+        "C3 authentication data (PINs, card security codes, track data) must not be stored or serialized (JR/T 0171-2020 C3; PCI DSS 3.3.1).",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor PersonalDataLogged = Create(
         DiagnosticIds.PersonalDataLogged, RuleCategories.PersonalData, DiagnosticSeverity.Warning,

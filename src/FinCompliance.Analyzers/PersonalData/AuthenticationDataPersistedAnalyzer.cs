@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FinCompliance.Analyzers;
 
@@ -20,7 +22,12 @@ public sealed class AuthenticationDataPersistedAnalyzer : FinComplianceAnalyzer
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, FinComplianceSymbols symbols)
     {
         var classifier = PersonalDataClassifier.For(context.Compilation, context.Options);
-        var compilation = context.Compilation;
+        var json = PersonalDataSymbols.For(context.Compilation);
+
+        // As FIN3001: the calls from the driver's operations, the C3 members as declared, the judgement at compilation end.
+        var model = new PersonalDataStorageModel(context.Compilation, classifier);
+        var candidates = new ConcurrentBag<(ISymbol Member, PersonalDataClass Classification)>();
+        context.RegisterOperationAction(operationContext => model.AddInvocation((IInvocationOperation)operationContext.Operation), OperationKind.Invocation);
         context.RegisterSymbolAction(
             symbolContext =>
             {
@@ -31,41 +38,56 @@ public sealed class AuthenticationDataPersistedAnalyzer : FinComplianceAnalyzer
                     return;
                 }
 
-                var model = PersonalDataStorageModel.For(compilation, classifier);
-                var json = PersonalDataSymbols.For(compilation);
-                var ways = new List<string>(2);
-                if (model.IsPersistedMember(member))
-                {
-                    ways.Add("persisted");
-                }
-
-                var serializers = model.SerializedBy(member.ContainingType);
-                var by = new List<string>(2);
-                if ((serializers & JsonSerializers.SystemTextJson) != 0 && IsWrittenBySystemTextJson(member, json))
-                {
-                    by.Add("System.Text.Json");
-                }
-
-                if ((serializers & JsonSerializers.NewtonsoftJson) != 0 && IsWrittenByNewtonsoft(member, json))
-                {
-                    by.Add("Newtonsoft.Json");
-                }
-
-                if (by.Count > 0)
-                {
-                    ways.Add("serialized by " + string.Join(" and ", by));
-                }
-
-                if (ways.Count == 0)
-                {
-                    return;
-                }
-
-                symbolContext.ReportDiagnostic(Diagnostic.Create(
-                    Rules.AuthenticationDataPersisted, member.Locations[0], member.Name, classification.ToString(), string.Join(" and ", ways)));
+                candidates.Add((member, classification));
             },
             SymbolKind.Property,
             SymbolKind.Field);
+        context.RegisterCompilationEndAction(endContext =>
+        {
+            if (candidates.IsEmpty)
+            {
+                return;
+            }
+
+            model.Complete(endContext.CancellationToken);
+            foreach (var (member, classification) in candidates)
+            {
+                if (Ways(member, model, json) is { } ways)
+                {
+                    endContext.ReportDiagnostic(Diagnostic.Create(
+                        Rules.AuthenticationDataPersisted, member.Locations[0], member.Name, classification.ToString(), ways));
+                }
+            }
+        });
+    }
+
+    /// <summary>How a C3 member leaves the process: "persisted", "serialized by …", both, or null.</summary>
+    private static string? Ways(ISymbol member, PersonalDataStorageModel model, PersonalDataSymbols json)
+    {
+        var ways = new List<string>(2);
+        if (model.IsPersistedMember(member))
+        {
+            ways.Add("persisted");
+        }
+
+        var serializers = model.SerializedBy(member.ContainingType);
+        var by = new List<string>(2);
+        if ((serializers & JsonSerializers.SystemTextJson) != 0 && IsWrittenBySystemTextJson(member, json))
+        {
+            by.Add("System.Text.Json");
+        }
+
+        if ((serializers & JsonSerializers.NewtonsoftJson) != 0 && IsWrittenByNewtonsoft(member, json))
+        {
+            by.Add("Newtonsoft.Json");
+        }
+
+        if (by.Count > 0)
+        {
+            ways.Add("serialized by " + string.Join(" and ", by));
+        }
+
+        return ways.Count == 0 ? null : string.Join(" and ", ways);
     }
 
     /// <summary>System.Text.Json's defaults: public properties with a public getter, fields and non-public properties only with <c>[JsonInclude]</c>.</summary>

@@ -62,9 +62,25 @@ public static class PersonalDataNameHeuristic
 
     private static readonly HashSet<string> HashWords = new(StringComparer.Ordinal) { "hash", "hashed", "digest" };
 
+    /// <summary>
+    /// For each term, one of its words, lower case (a term matches whole words, so that word is then a substring of the
+    /// identifier whatever its case): <see cref="MayMatch"/> looks for these before splitting anything.
+    /// </summary>
+    private static readonly string[] Needles =
+    [
+        "id", "cert", "ssn", "sfz", "zjhm", "card", "pan", "yhk", "acc", "iban", "phone", "mobile", "tel", "sjh",
+        "cvv", "cvn", "cvc", "security", "pwd", "pass", "pin", "mail",
+    ];
+
     /// <summary>The kind of personal data <paramref name="identifier"/> reads as, or null.</summary>
     public static PersonalInformationKind? Match(string identifier)
     {
+        if (!MayMatch(identifier))
+        {
+            // Most names (amount, customer, cancellationToken) hold no term word at all: no split, no allocation.
+            return null;
+        }
+
         var words = SplitWords(identifier);
         PersonalInformationKind? found = null;
         var hashed = false;
@@ -105,6 +121,51 @@ public static class PersonalDataNameHeuristic
 
         // PasswordHash, HashedPin: a credential hash, still personal data (C2) but not the credential.
         return hashed ? PersonalInformationKind.CredentialHash : found;
+    }
+
+    /// <summary>
+    /// False only when <see cref="Match"/> must return null: an ASCII identifier that contains no <see cref="Needles"/>
+    /// entry, ignoring case. Any non-ASCII character (a CJK term, a letter whose lower case is not ASCII's) goes the full way.
+    /// </summary>
+    internal static bool MayMatch(string identifier)
+    {
+        for (var i = 0; i < identifier.Length; i++)
+        {
+            if (identifier[i] > 0x7F)
+            {
+                return true;
+            }
+        }
+
+        foreach (var needle in Needles)
+        {
+            if (ContainsIgnoringAsciiCase(identifier, needle))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // needle is lower-case ASCII letters: c | 0x20 equals one of them only for that letter in either case.
+    private static bool ContainsIgnoringAsciiCase(string text, string needle)
+    {
+        for (var start = 0; start + needle.Length <= text.Length; start++)
+        {
+            var k = 0;
+            while (k < needle.Length && (text[start + k] | 0x20) == needle[k])
+            {
+                k++;
+            }
+
+            if (k == needle.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Splits an identifier into lower-case words: <c>userIDCard_no2</c> → user, id, card, no, 2.</summary>

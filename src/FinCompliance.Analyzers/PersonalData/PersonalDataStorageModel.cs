@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FinCompliance.Analyzers;
 
@@ -23,17 +23,15 @@ public enum JsonSerializers
 /// members the model ignores, and which types are serialized to JSON.
 /// </summary>
 /// <remarks>
-/// Built once per compilation, lazily (only when a rule meets a classified member), and shared by every thread of
-/// the analyzer driver: the build runs under <see cref="Lazy{T}"/> with
-/// <see cref="LazyThreadSafetyMode.ExecutionAndPublication"/> and the result is immutable afterwards. It reads
-/// symbols for the declarative facts (<c>DbSet&lt;T&gt;</c> properties, <c>[Table]</c>, <c>IEntityTypeConfiguration&lt;T&gt;</c>)
-/// and binds only the invocations whose name can matter (<c>Entity</c>, <c>HasConversion</c>, <c>Ignore</c>,
-/// <c>Serialize…</c>), found by a syntax scan, so the cost stays proportional to those calls.
+/// One instance per analyzer and compilation, filled while the analyzer driver runs and read at compilation end
+/// (issue #6): <see cref="AddInvocation"/> takes the configuration and serializer calls from the operations the driver
+/// has already bound, so nothing is bound twice; <see cref="Complete"/> then reads the declarative facts from the
+/// symbols (<c>DbSet&lt;T&gt;</c> properties, <c>[Table]</c>, <c>IEntityTypeConfiguration&lt;T&gt;</c>), which are all
+/// complete by then, and binds only the candidate calls the driver did not show (generated code), found by a text and
+/// syntax scan. The queries are valid only after <see cref="Complete"/>.
 /// </remarks>
 public sealed class PersonalDataStorageModel
 {
-    private static readonly ConditionalWeakTable<Compilation, Lazy<PersonalDataStorageModel>> Cache = new();
-
     private static readonly HashSet<string> InterestingInvocationNames = new(StringComparer.Ordinal)
     {
         "Entity", "HasConversion", "HaveConversion", "Ignore",
@@ -51,20 +49,54 @@ public sealed class PersonalDataStorageModel
     private readonly HashSet<ISymbol> ignoredByModel = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ITypeSymbol, JsonSerializers> serializedTypes = new(SymbolEqualityComparer.Default);
 
+    // The candidate calls the driver has shown (AddInvocation), so that Complete binds only the others.
+    private readonly HashSet<(SyntaxTree Tree, TextSpan Span)> seenInvocations = new();
+    private readonly object gate = new();
+
     private readonly Compilation compilation;
     private readonly PersonalDataClassifier classifier;
     private readonly PersonalDataSymbols symbols;
 
-    private PersonalDataStorageModel(Compilation compilation, PersonalDataClassifier classifier)
+    public PersonalDataStorageModel(Compilation compilation, PersonalDataClassifier classifier)
     {
         this.compilation = compilation;
         this.classifier = classifier;
         symbols = PersonalDataSymbols.For(compilation);
     }
 
-    public static PersonalDataStorageModel For(Compilation compilation, PersonalDataClassifier classifier)
-        => Cache.GetValue(compilation, c => new Lazy<PersonalDataStorageModel>(
-            () => Build(c, classifier), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    /// <summary>
+    /// Records the facts of one invocation the driver has bound (an operation action on <see cref="OperationKind.Invocation"/>).
+    /// Thread-safe; cheap for the invocations that cannot matter (a name test on the syntax).
+    /// </summary>
+    public void AddInvocation(IInvocationOperation invocation)
+    {
+        if (invocation.Syntax is not InvocationExpressionSyntax syntax || !IsCandidate(syntax))
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            if (seenInvocations.Add((syntax.SyntaxTree, syntax.Span)))
+            {
+                CollectInvocation(invocation);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes the model at compilation end, once every <see cref="AddInvocation"/> has run: the declarative facts, the
+    /// candidate calls the driver did not show (code it treats as generated), and the closure over navigations and base types.
+    /// </summary>
+    public void Complete(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            CollectDeclaredFacts(compilation.Assembly.GlobalNamespace, cancellationToken);
+            CollectUnseenInvocationFacts(cancellationToken);
+            CloseOverNavigationsAndBaseTypes();
+        }
+    }
 
     /// <summary>Whether values of <paramref name="type"/> (or of a type derived from it) are stored in a database.</summary>
     public bool IsPersisted(ITypeSymbol? type) => type is not null && persistedTypes.Contains(type.OriginalDefinition);
@@ -138,36 +170,33 @@ public sealed class PersonalDataStorageModel
         return false;
     }
 
-    private static PersonalDataStorageModel Build(Compilation compilation, PersonalDataClassifier classifier)
-    {
-        var model = new PersonalDataStorageModel(compilation, classifier);
-        try
-        {
-            model.CollectDeclaredFacts(compilation.Assembly.GlobalNamespace);
-            model.CollectInvocationFacts();
-            model.CloseOverNavigationsAndBaseTypes();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Incomplete code can surprise any symbol walk; a partial model is better than a crashed analyzer.
-        }
-
-        return model;
-    }
-
-    private void CollectDeclaredFacts(INamespaceOrTypeSymbol container)
+    private void CollectDeclaredFacts(INamespaceSymbol container, CancellationToken cancellationToken)
     {
         foreach (var member in container.GetMembers())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (member is INamespaceSymbol ns)
             {
-                CollectDeclaredFacts(ns);
+                CollectDeclaredFacts(ns, cancellationToken);
             }
-            else if (member is INamedTypeSymbol type && type.Locations.Length > 0 && type.Locations[0].IsInSource)
+            else if (member is INamedTypeSymbol type)
             {
-                CollectTypeFacts(type);
                 CollectDeclaredFacts(type);
             }
+        }
+    }
+
+    private void CollectDeclaredFacts(INamedTypeSymbol type)
+    {
+        if (type.Locations.Length == 0 || !type.Locations[0].IsInSource)
+        {
+            return;
+        }
+
+        CollectTypeFacts(type);
+        foreach (var nested in type.GetTypeMembers())
+        {
+            CollectDeclaredFacts(nested);
         }
     }
 
@@ -212,10 +241,11 @@ public sealed class PersonalDataStorageModel
         }
     }
 
-    private void CollectInvocationFacts()
+    private void CollectUnseenInvocationFacts(CancellationToken cancellationToken)
     {
         foreach (var tree in compilation.SyntaxTrees)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (!MayContainCandidate(tree))
             {
                 // Most files call none of the interesting methods; reading the text is far cheaper than walking the tree.
@@ -225,12 +255,12 @@ public sealed class PersonalDataStorageModel
             SemanticModel? semanticModel = null;
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
-                if (node is not InvocationExpressionSyntax invocation || !IsCandidate(invocation))
+                if (node is not InvocationExpressionSyntax invocation || !IsCandidate(invocation) || !seenInvocations.Add((tree, invocation.Span)))
                 {
                     continue;
                 }
 
-#pragma warning disable RS1030 // Bound once per compilation, and only the few invocations that can matter (see remarks).
+#pragma warning disable RS1030 // Only candidate calls the driver did not show (generated code), usually none (see remarks).
                 semanticModel ??= compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
                 if (semanticModel.GetOperation(invocation) is IInvocationOperation operation)
@@ -576,9 +606,13 @@ public sealed class PersonalDataStorageModel
                 continue;
             }
 
-#pragma warning disable RS1030 // The declarator of a converter variable: one expression, bound on demand.
-            var type = compilation.GetSemanticModel(initializer.SyntaxTree).GetTypeInfo(initializer).Type;
+            // The driver's model when the declarator is in the same file (it has usually bound it already).
+            var semanticModel = argument.SemanticModel is { } current && current.SyntaxTree == initializer.SyntaxTree
+                ? current
+#pragma warning disable RS1030 // A declarator in another file: one expression, bound on demand.
+                : compilation.GetSemanticModel(initializer.SyntaxTree);
 #pragma warning restore RS1030
+            var type = semanticModel.GetTypeInfo(initializer).Type;
             if (type is not null)
             {
                 yield return type;

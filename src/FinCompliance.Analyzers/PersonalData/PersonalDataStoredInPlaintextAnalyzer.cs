@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FinCompliance.Analyzers;
 
@@ -18,7 +20,13 @@ public sealed class PersonalDataStoredInPlaintextAnalyzer : FinComplianceAnalyze
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, FinComplianceSymbols symbols)
     {
         var classifier = PersonalDataClassifier.For(context.Compilation, context.Options);
-        var compilation = context.Compilation;
+
+        // Which types are stored is a fact of the whole compilation (a DbContext elsewhere, a navigation, a value
+        // converter): the calls are collected from the operations the driver binds anyway, the C2 members as their
+        // symbols are declared, and the members are judged at compilation end (issue #6).
+        var model = new PersonalDataStorageModel(context.Compilation, classifier);
+        var candidates = new ConcurrentBag<(ISymbol Member, PersonalDataClass Classification)>();
+        context.RegisterOperationAction(operationContext => model.AddInvocation((IInvocationOperation)operationContext.Operation), OperationKind.Invocation);
         context.RegisterSymbolAction(
             symbolContext =>
             {
@@ -30,21 +38,32 @@ public sealed class PersonalDataStoredInPlaintextAnalyzer : FinComplianceAnalyze
 
                 // C1 is internal information; C3 is FIN3002's; a credential hash is already one-way.
                 if (classifier.Classify(member) is not { Level: SensitivityLevel.C2 } classification
-                    || classification.Kind == PersonalInformationKind.CredentialHash)
+                    || classification.Kind == PersonalInformationKind.CredentialHash
+                    || classifier.IsEncrypted(member))
                 {
                     return;
                 }
 
-                var model = PersonalDataStorageModel.For(compilation, classifier);
-                if (!model.IsPersistedMember(member) || classifier.IsEncrypted(member) || model.IsEncryptedByConversion(member))
-                {
-                    return;
-                }
-
-                symbolContext.ReportDiagnostic(Diagnostic.Create(
-                    Rules.PersonalDataStoredInPlaintext, member.Locations[0], member.Name, classification.ToString()));
+                candidates.Add((member, classification));
             },
             SymbolKind.Property,
             SymbolKind.Field);
+        context.RegisterCompilationEndAction(endContext =>
+        {
+            if (candidates.IsEmpty)
+            {
+                return;
+            }
+
+            model.Complete(endContext.CancellationToken);
+            foreach (var (member, classification) in candidates)
+            {
+                if (model.IsPersistedMember(member) && !model.IsEncryptedByConversion(member))
+                {
+                    endContext.ReportDiagnostic(Diagnostic.Create(
+                        Rules.PersonalDataStoredInPlaintext, member.Locations[0], member.Name, classification.ToString()));
+                }
+            }
+        });
     }
 }

@@ -27,49 +27,78 @@ public sealed class UnclassifiedPersonalDataAnalyzer : FinComplianceAnalyzer
         context.RegisterSymbolAction(symbolContext => AnalyzeParameters(symbolContext, classifier), SymbolKind.Method);
     }
 
+    // The cheap tests first (issue #6): the name and the type rule out almost every symbol before any attribute,
+    // interface or record lookup; the order of the tests does not change the outcome, only its cost.
     private static void AnalyzeMember(SymbolAnalysisContext context, PersonalDataClassifier classifier)
     {
         var member = context.Symbol;
-        if (member.IsImplicitlyDeclared || member.IsOverride || member is IFieldSymbol { IsConst: true } || IsImplementation(member))
+        var type = member switch
+        {
+            IFieldSymbol { IsConst: false } field => field.Type,
+            IPropertySymbol { IsIndexer: false } notIndexer => notIndexer.Type,
+            _ => null,
+        };
+        if (type is null || member.IsImplicitlyDeclared || member.IsOverride || NameKind(member, type) is not { } kind)
         {
             return;
         }
 
-        if (member is IPropertySymbol property && (property.IsIndexer || PersonalDataClassifier.PositionalParameterOf(property) is not null))
+        if (member is IPropertySymbol property && PersonalDataClassifier.PositionalParameterOf(property) is not null)
         {
             // A positional record property is reported at its parameter.
             return;
         }
 
-        var type = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
-        Report(context, classifier, member, type);
+        if (!IsImplementation(member))
+        {
+            Report(context, classifier, member, kind);
+        }
     }
 
     private static void AnalyzeParameters(SymbolAnalysisContext context, PersonalDataClassifier classifier)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (method.IsImplicitlyDeclared || method.IsOverride || IsImplementation(method) || method.PartialDefinitionPart is not null
+        if (method.IsImplicitlyDeclared || method.IsOverride || method.PartialDefinitionPart is not null
             || method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise
-            || method.ContainingType?.TypeKind == TypeKind.Delegate
-            || classifier.IsMaskingMethod(method))
+            || method.ContainingType?.TypeKind == TypeKind.Delegate)
         {
             return;
         }
 
+        var checkedMethod = false;
         foreach (var parameter in method.Parameters)
         {
-            if (!parameter.IsImplicitlyDeclared && !IsClassifiedThroughItsProperty(parameter, classifier))
+            if (parameter.IsImplicitlyDeclared || NameKind(parameter, parameter.Type) is not { } kind)
             {
-                Report(context, classifier, parameter, parameter.Type);
+                continue;
+            }
+
+            if (!checkedMethod)
+            {
+                if (IsImplementation(method) || classifier.IsMaskingMethod(method))
+                {
+                    return;
+                }
+
+                checkedMethod = true;
+            }
+
+            if (!IsClassifiedThroughItsProperty(parameter, classifier))
+            {
+                Report(context, classifier, parameter, kind);
             }
         }
     }
 
-    private static void Report(SymbolAnalysisContext context, PersonalDataClassifier classifier, ISymbol symbol, ITypeSymbol type)
+    /// <summary>The kind a string / number symbol declared in source reads as by its name, or null.</summary>
+    private static PersonalInformationKind? NameKind(ISymbol symbol, ITypeSymbol type)
+        => IsValueType(type) && symbol.Locations.Length > 0 && symbol.Locations[0].IsInSource
+            ? PersonalDataNameHeuristic.Match(symbol.Name)
+            : null;
+
+    private static void Report(SymbolAnalysisContext context, PersonalDataClassifier classifier, ISymbol symbol, PersonalInformationKind kind)
     {
-        if (!IsValueType(type) || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource
-            || PersonalDataNameHeuristic.Match(symbol.Name) is not { } kind
-            || classifier.Classify(symbol) is not null || classifier.Has(symbol, classifier.Symbols.NotPersonalData))
+        if (classifier.Classify(symbol) is not null || classifier.Has(symbol, classifier.Symbols.NotPersonalData))
         {
             return;
         }

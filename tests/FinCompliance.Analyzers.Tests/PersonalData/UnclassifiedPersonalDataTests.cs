@@ -42,6 +42,40 @@ public sealed class UnclassifiedPersonalDataTests
     public void NamesThatReadAsPersonalData(string name, PersonalInformationKind kind)
         => Assert.Equal(kind, PersonalDataNameHeuristic.Match(name));
 
+    // Match skips names without any term word (MayMatch) before splitting: every term, in every spelling, must get through.
+    [Fact]
+    public void EveryTermGetsThroughThePrefilterInEverySpelling()
+    {
+        var terms = (System.Array)typeof(PersonalDataNameHeuristic)
+            .GetField("Terms", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+        Assert.NotEmpty(terms);
+        foreach (var term in terms)
+        {
+            var (words, kind) = ((string[], PersonalInformationKind))term!;
+            string Pascal(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word.Substring(1);
+            foreach (var spelling in new[]
+                     {
+                         string.Join("_", words), string.Concat(System.Array.ConvertAll(words, Pascal)),
+                         string.Join("_", words).ToUpperInvariant(), "customer" + string.Concat(System.Array.ConvertAll(words, Pascal)) + "No",
+                     })
+            {
+                Assert.True(PersonalDataNameHeuristic.MayMatch(spelling), spelling);
+                Assert.Equal(kind, PersonalDataNameHeuristic.Match(spelling));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("amount", false)]
+    [InlineData("cancellationToken", false)]
+    [InlineData("Customer", false)]
+    [InlineData("Valid", true)]
+    [InlineData("E_MAIL", true)]
+    [InlineData("ĮdCard", true)]
+    [InlineData("客户", true)]
+    public void PrefilterLetsThroughEveryNameThatHoldsATermWordOrAnyNonAsciiLetter(string name, bool mayMatch)
+        => Assert.Equal(mayMatch, PersonalDataNameHeuristic.MayMatch(name));
+
     [Theory]
     [InlineData("PinYin")]
     [InlineData("Pinyin")]
