@@ -25,7 +25,7 @@ internal enum MustPrecedeRoles : byte
 /// sale). One instance per compilation, shared by FIN4001 and FIN5001: the override / interface walk is done once
 /// per method definition for all four attributes, and methods of assemblies that cannot see the FinCompliance
 /// attributes (the framework, most packages) are answered without reading their attributes at all (unless attribute
-/// aliases are configured: any assembly may define an alias).
+/// an alias stands for one of them: any assembly may define the aliased attribute).
 /// </summary>
 internal sealed class MarkedMethods
 {
@@ -33,6 +33,7 @@ internal sealed class MarkedMethods
 
     private readonly INamedTypeSymbol?[] attributes;
     private readonly FinComplianceAttributes matcher;
+    private readonly bool aliased;
     private readonly IAssemblySymbol sourceAssembly;
     private readonly ConcurrentDictionary<IMethodSymbol, MustPrecedeRoles> roles = new(SymbolEqualityComparer.Default);
     private readonly Lazy<HashSet<IAssemblySymbol>> blindAssemblies;
@@ -44,6 +45,7 @@ internal sealed class MarkedMethods
 
         // Indexed by bit position in MustPrecedeRoles.
         attributes = [symbols.ProductSale, symbols.SuitabilityCheck, symbols.RequiresCustomerIdentification, symbols.CustomerIdentification];
+        aliased = attributes.Any(matcher.IsAliasTarget);
         sourceAssembly = compilation.Assembly;
         blindAssemblies = new Lazy<HashSet<IAssemblySymbol>>(ComputeBlindAssemblies);
     }
@@ -81,8 +83,8 @@ internal sealed class MarkedMethods
     /// </summary>
     private bool CanSeeAttributes(IAssemblySymbol assembly)
     {
-        // With aliases, a vendor assembly that never references FinCompliance can carry an alias attribute.
-        return ReferenceEquals(assembly, sourceAssembly) || matcher.HasAliases || !blindAssemblies.Value.Contains(assembly);
+        // An alias of one of the attributes may be defined, and used, by a vendor assembly that never references FinCompliance.
+        return ReferenceEquals(assembly, sourceAssembly) || aliased || !blindAssemblies.Value.Contains(assembly);
     }
 
     /// <summary>The referenced assemblies that cannot see the attributes (computed once: a fixed point over references).</summary>

@@ -58,6 +58,25 @@ public sealed class FinComplianceAttributes
     /// <summary>Whether some attribute is mapped onto an argument-less FinCompliance attribute in this compilation.</summary>
     public bool HasAliases => targetOfClass is not null;
 
+    /// <summary>Whether some configured alias stands for <paramref name="attributeType"/>.</summary>
+    public bool IsAliasTarget(INamedTypeSymbol? attributeType)
+    {
+        if (targetsByName is null || attributeType is null)
+        {
+            return false;
+        }
+
+        foreach (var target in targetsByName.Values)
+        {
+            if (SymbolEqualityComparer.Default.Equals(target, attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The service of <paramref name="compilation"/>, built on first use with the project's global options.</summary>
     public static FinComplianceAttributes For(Compilation compilation, AnalyzerConfigOptions globalOptions)
         => Cache.GetValue(compilation, c =>
