@@ -91,7 +91,7 @@ public sealed class AttributeAliasesInRulesTests
     [Fact]
     public Task CustomerReserveFunds_and_Redemption_aliases_are_reserve_funds_used_for_redemption()
         => VerifyAsync<ReserveFundsUsedForRedemptionAnalyzer>(
-            RedemptionSource, "Vendor.ReserveAttribute=CustomerReserveFunds; Vendor.PayoutAttribute=Redemption");
+            RedemptionSource, "Vendor.ReserveAttribute=CustomerReserveFunds, Vendor.PayoutAttribute=Redemption");
 
     [Fact]
     public Task Redemption_look_alikes_are_silent()
