@@ -32,6 +32,7 @@ public sealed class AddOnPreselectedAnalyzer : FinComplianceAnalyzer
         }
 
         var defaultValueAttribute = context.Compilation.GetTypeByMetadataName(DefaultValueAttributeName);
+        var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
 
         context.RegisterOperationAction(
             operation =>
@@ -51,7 +52,7 @@ public sealed class AddOnPreselectedAnalyzer : FinComplianceAnalyzer
 
                 foreach (var member in members)
                 {
-                    if (member.HasAttribute(optIn))
+                    if (attributes.Has(member, optIn))
                     {
                         ReportIfPreselected(operation.ReportDiagnostic, member, initializer.Value, allowParameterDefault: true);
                     }
@@ -79,7 +80,7 @@ public sealed class AddOnPreselectedAnalyzer : FinComplianceAnalyzer
                     _ => null,
                 };
 
-                if (member is null || !member.HasAttribute(optIn))
+                if (member is null || !attributes.Has(member, optIn))
                 {
                     return;
                 }
@@ -101,7 +102,7 @@ public sealed class AddOnPreselectedAnalyzer : FinComplianceAnalyzer
             symbol =>
             {
                 var member = symbol.Symbol;
-                if (!member.HasAttribute(optIn))
+                if (!attributes.Has(member, optIn))
                 {
                     return;
                 }

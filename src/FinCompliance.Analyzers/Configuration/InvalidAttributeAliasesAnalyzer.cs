@@ -19,7 +19,7 @@ public sealed class InvalidAttributeAliasesAnalyzer : FinComplianceAnalyzer
 #pragma warning disable RS1013
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, FinComplianceSymbols symbols)
     {
-        var errors = PersonalDataClassifier.For(context.Compilation, context.Options).Aliases.Errors;
+        var errors = FinComplianceAttributes.For(context.Compilation, context.Options).Aliases.Errors;
         if (errors.IsDefaultOrEmpty)
         {
             return;

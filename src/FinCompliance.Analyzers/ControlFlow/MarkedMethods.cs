@@ -24,28 +24,35 @@ internal enum MustPrecedeRoles : byte
 /// <see cref="ISymbol.GetAttributes"/>, but a call on an implementation of a marked interface method is the same
 /// sale). One instance per compilation, shared by FIN4001 and FIN5001: the override / interface walk is done once
 /// per method definition for all four attributes, and methods of assemblies that cannot see the FinCompliance
-/// attributes (the framework, most packages) are answered without reading their attributes at all.
+/// attributes (the framework, most packages) are answered without reading their attributes at all (unless attribute
+/// an alias stands for one of them: any assembly may define the aliased attribute).
 /// </summary>
 internal sealed class MarkedMethods
 {
     private static readonly ConditionalWeakTable<Compilation, MarkedMethods> Cache = new();
 
     private readonly INamedTypeSymbol?[] attributes;
+    private readonly FinComplianceAttributes matcher;
+    private readonly bool aliased;
     private readonly IAssemblySymbol sourceAssembly;
     private readonly ConcurrentDictionary<IMethodSymbol, MustPrecedeRoles> roles = new(SymbolEqualityComparer.Default);
     private readonly Lazy<HashSet<IAssemblySymbol>> blindAssemblies;
 
-    private MarkedMethods(Compilation compilation, FinComplianceSymbols symbols)
+    private MarkedMethods(Compilation compilation, FinComplianceAttributes matcher)
     {
+        this.matcher = matcher;
+        var symbols = matcher.Symbols;
+
         // Indexed by bit position in MustPrecedeRoles.
         attributes = [symbols.ProductSale, symbols.SuitabilityCheck, symbols.RequiresCustomerIdentification, symbols.CustomerIdentification];
+        aliased = attributes.Any(matcher.IsAliasTarget);
         sourceAssembly = compilation.Assembly;
         blindAssemblies = new Lazy<HashSet<IAssemblySymbol>>(ComputeBlindAssemblies);
     }
 
     /// <summary>The index of <paramref name="compilation"/> (built on first use, shared by the rules).</summary>
-    public static MarkedMethods For(Compilation compilation, FinComplianceSymbols symbols)
-        => Cache.GetValue(compilation, c => new MarkedMethods(c, symbols));
+    public static MarkedMethods For(Compilation compilation, FinComplianceAttributes attributes)
+        => Cache.GetValue(compilation, c => new MarkedMethods(c, attributes));
 
     /// <summary>The roles of <paramref name="method"/> (<see cref="MustPrecedeRoles.None"/> for null).</summary>
     public MustPrecedeRoles RolesOf(IMethodSymbol? method)
@@ -76,7 +83,8 @@ internal sealed class MarkedMethods
     /// </summary>
     private bool CanSeeAttributes(IAssemblySymbol assembly)
     {
-        return ReferenceEquals(assembly, sourceAssembly) || !blindAssemblies.Value.Contains(assembly);
+        // An alias of one of the attributes may be defined, and used, by a vendor assembly that never references FinCompliance.
+        return ReferenceEquals(assembly, sourceAssembly) || aliased || !blindAssemblies.Value.Contains(assembly);
     }
 
     /// <summary>The referenced assemblies that cannot see the attributes (computed once: a fixed point over references).</summary>
@@ -140,9 +148,13 @@ internal sealed class MarkedMethods
         var result = MustPrecedeRoles.None;
         foreach (var attribute in symbol.GetAttributes())
         {
+            var attributeClass = attribute.AttributeClass;
+            var aliasTarget = matcher.AliasTarget(attributeClass); // null at once when no alias is configured
             for (var i = 0; i < attributes.Length; i++)
             {
-                if (attributes[i] is { } attributeType && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+                if (attributes[i] is { } attributeType
+                    && (SymbolEqualityComparer.Default.Equals(attributeClass, attributeType)
+                        || (aliasTarget is not null && SymbolEqualityComparer.Default.Equals(aliasTarget, attributeType))))
                 {
                     result |= (MustPrecedeRoles)(1 << i);
                 }

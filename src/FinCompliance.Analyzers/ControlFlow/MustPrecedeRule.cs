@@ -31,7 +31,7 @@ internal static class MustPrecedeRule
             return;
         }
 
-        var marks = MarkedMethods.For(context.Compilation, symbols);
+        var marks = MarkedMethods.For(context.Compilation, FinComplianceAttributes.For(context.Compilation, context.Options));
         var engine = new MustPrecedeEngine(method => marks.Has(method, checkRole), method => marks.Has(method, guardedRole));
 
         // A method that is itself guarded passes the obligation on to its callers: its own calls are exempt.

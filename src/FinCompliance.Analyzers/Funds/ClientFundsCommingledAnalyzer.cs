@@ -31,7 +31,7 @@ public sealed class ClientFundsCommingledAnalyzer : FinComplianceAnalyzer
             return;
         }
 
-        var policy = FundsTagPolicy.For(context.Compilation, symbols);
+        var policy = FundsTagPolicy.For(context.Compilation, FinComplianceAttributes.For(context.Compilation, context.Options));
         context.RegisterOperationBlockAction(block => AnalyzeBlock(block, policy, symbols));
     }
 

@@ -27,12 +27,17 @@ public sealed class FundsTagPolicy : TagPolicy
         ["Id", "ID", "No", "Number", "Count", "Length", "Code", "Version", "Index", "Days", "Months", "Years", "Hash"];
 
     private readonly FinComplianceSymbols symbols;
+    private readonly FinComplianceAttributes attributes;
 
-    private FundsTagPolicy(FinComplianceSymbols symbols) => this.symbols = symbols;
+    private FundsTagPolicy(FinComplianceAttributes attributes)
+    {
+        this.attributes = attributes;
+        symbols = attributes.Symbols;
+    }
 
     /// <summary>The policy of <paramref name="compilation"/>, shared by every funds rule.</summary>
-    public static FundsTagPolicy For(Compilation compilation, FinComplianceSymbols symbols)
-        => Cache.GetValue(compilation, _ => new FundsTagPolicy(symbols));
+    public static FundsTagPolicy For(Compilation compilation, FinComplianceAttributes attributes)
+        => Cache.GetValue(compilation, _ => new FundsTagPolicy(attributes));
 
     /// <summary>Funds tags are attributes, which a constructed or substituted member shares with its definition.</summary>
     protected override ISymbol SymbolCacheKey(ISymbol symbol) => symbol.OriginalDefinition;
@@ -167,6 +172,13 @@ public sealed class FundsTagPolicy : TagPolicy
     }
 
     private TagKind KindOf(INamedTypeSymbol? attribute, bool allowRedemption)
+    {
+        // Symbol tags are cached per definition, so the alias look-up runs once per attribute of a tagged symbol.
+        var kinds = OwnKindOf(attribute, allowRedemption);
+        return attributes.HasAliases ? kinds | OwnKindOf(attributes.AliasTarget(attribute), allowRedemption) : kinds;
+    }
+
+    private TagKind OwnKindOf(INamedTypeSymbol? attribute, bool allowRedemption)
     {
         if (attribute is null)
         {

@@ -29,8 +29,9 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
             return;
         }
 
-        context.RegisterSymbolAction(symbol => AnalyzeMember(symbol, symbols), SymbolKind.Field, SymbolKind.Property);
-        context.RegisterSymbolStartAction(start => AnalyzePrimaryConstructor(start, symbols), SymbolKind.NamedType);
+        var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
+        context.RegisterSymbolAction(symbol => AnalyzeMember(symbol, attributes), SymbolKind.Field, SymbolKind.Property);
+        context.RegisterSymbolStartAction(start => AnalyzePrimaryConstructor(start, attributes), SymbolKind.NamedType);
     }
 
     /// <summary>
@@ -38,11 +39,11 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
     /// <c>balances</c>, the compiler keeps it in a hidden field for the object's lifetime — the platform holds the
     /// money as surely as with a declared field. A parameter only passed on to the base constructor is not kept.
     /// </summary>
-    private static void AnalyzePrimaryConstructor(SymbolStartAnalysisContext context, FinComplianceSymbols symbols)
+    private static void AnalyzePrimaryConstructor(SymbolStartAnalysisContext context, FinComplianceAttributes attributes)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.IsRecord || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
-            || !type.HasAttributeOnTypeOrBase(symbols.InformationIntermediary))
+            || !attributes.HasOnTypeOrBase(type, attributes.Symbols.InformationIntermediary))
         {
             return;
         }
@@ -65,7 +66,7 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
         var candidates = new List<IParameterSymbol>();
         foreach (var parameter in primary.Parameters)
         {
-            if (IsClientFunds(parameter, symbols) || HoldsClientFundsType(parameter.Type, symbols, 0))
+            if (IsClientFunds(parameter, attributes) || HoldsClientFundsType(parameter.Type, attributes, 0))
             {
                 candidates.Add(parameter);
             }
@@ -101,11 +102,11 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
         });
     }
 
-    private static void AnalyzeMember(SymbolAnalysisContext context, FinComplianceSymbols symbols)
+    private static void AnalyzeMember(SymbolAnalysisContext context, FinComplianceAttributes attributes)
     {
         var member = context.Symbol;
         if (member.IsImplicitlyDeclared || member.ContainingType is not { } owner
-            || !owner.HasAttributeOnTypeOrBase(symbols.InformationIntermediary))
+            || !attributes.HasOnTypeOrBase(owner, attributes.Symbols.InformationIntermediary))
         {
             return;
         }
@@ -117,7 +118,7 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
             _ => null,
         };
 
-        if (IsClientFunds(member, symbols) || HoldsClientFundsType(type, symbols, 0))
+        if (IsClientFunds(member, attributes) || HoldsClientFundsType(type, attributes, 0))
         {
             foreach (var location in member.Locations)
             {
@@ -131,11 +132,11 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
         }
     }
 
-    private static bool IsClientFunds(ISymbol symbol, FinComplianceSymbols symbols)
-        => symbol.HasAttribute(symbols.ClientFunds) || symbol.HasAttribute(symbols.CustomerReserveFunds);
+    private static bool IsClientFunds(ISymbol symbol, FinComplianceAttributes attributes)
+        => attributes.Has(symbol, attributes.Symbols.ClientFunds) || attributes.Has(symbol, attributes.Symbols.CustomerReserveFunds);
 
     /// <summary>The type, an array element or a type argument (<c>List&lt;ClientAccount&gt;</c>) is client funds.</summary>
-    private static bool HoldsClientFundsType(ITypeSymbol? type, FinComplianceSymbols symbols, int depth)
+    private static bool HoldsClientFundsType(ITypeSymbol? type, FinComplianceAttributes attributes, int depth)
     {
         if (type is null || depth > 3 || type.TypeKind == TypeKind.Error)
         {
@@ -144,10 +145,10 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
 
         if (type is IArrayTypeSymbol array)
         {
-            return HoldsClientFundsType(array.ElementType, symbols, depth + 1);
+            return HoldsClientFundsType(array.ElementType, attributes, depth + 1);
         }
 
-        if (type.HasAttributeOnTypeOrBase(symbols.ClientFunds) || type.HasAttributeOnTypeOrBase(symbols.CustomerReserveFunds))
+        if (attributes.HasOnTypeOrBase(type, attributes.Symbols.ClientFunds) || attributes.HasOnTypeOrBase(type, attributes.Symbols.CustomerReserveFunds))
         {
             return true;
         }
@@ -156,7 +157,7 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
         {
             foreach (var argument in generic.TypeArguments)
             {
-                if (HoldsClientFundsType(argument, symbols, depth + 1))
+                if (HoldsClientFundsType(argument, attributes, depth + 1))
                 {
                     return true;
                 }

@@ -23,16 +23,17 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
             return;
         }
 
-        context.RegisterSymbolAction(symbol => AnalyzeMethod(symbol, symbols), SymbolKind.Method);
+        var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
+        context.RegisterSymbolAction(symbol => AnalyzeMethod(symbol, attributes), SymbolKind.Method);
         context.RegisterOperationAction(
-            operation => AnalyzeReference(operation, symbols), OperationKind.Invocation, OperationKind.MethodReference);
+            operation => AnalyzeReference(operation, attributes), OperationKind.Invocation, OperationKind.MethodReference);
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, FinComplianceSymbols symbols)
+    private static void AnalyzeMethod(SymbolAnalysisContext context, FinComplianceAttributes attributes)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (method.IsImplicitlyDeclared || !IsCreditEnhancement(method, symbols)
-            || IntermediaryOf(method.ContainingType, symbols) is not { } intermediary)
+        if (method.IsImplicitlyDeclared || !IsCreditEnhancement(method, attributes)
+            || IntermediaryOf(method.ContainingType, attributes) is not { } intermediary)
         {
             return;
         }
@@ -48,7 +49,7 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
         }
     }
 
-    private static void AnalyzeReference(OperationAnalysisContext context, FinComplianceSymbols symbols)
+    private static void AnalyzeReference(OperationAnalysisContext context, FinComplianceAttributes attributes)
     {
         var target = context.Operation switch
         {
@@ -56,14 +57,14 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
             IMethodReferenceOperation reference => reference.Method,
             _ => null,
         };
-        if (target is null || !IsCreditEnhancement(target, symbols)
-            || IntermediaryOf(context.ContainingSymbol.ContainingType, symbols) is not { } intermediary)
+        if (target is null || !IsCreditEnhancement(target, attributes)
+            || IntermediaryOf(context.ContainingSymbol.ContainingType, attributes) is not { } intermediary)
         {
             return;
         }
 
         // A credit-enhancement method the intermediary declares itself is already reported at its declaration.
-        if (IntermediaryOf(target.ContainingType, symbols) is { } declaringIntermediary
+        if (IntermediaryOf(target.ContainingType, attributes) is { } declaringIntermediary
             && SymbolEqualityComparer.Default.Equals(declaringIntermediary, intermediary))
         {
             return;
@@ -74,11 +75,11 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
     }
 
     /// <summary>The method, the method it overrides, or its extension-method definition is <c>[CreditEnhancement]</c>.</summary>
-    private static bool IsCreditEnhancement(IMethodSymbol method, FinComplianceSymbols symbols)
+    private static bool IsCreditEnhancement(IMethodSymbol method, FinComplianceAttributes attributes)
     {
         for (var current = method.ReducedFrom ?? method; current is not null; current = current.OverriddenMethod)
         {
-            if (current.OriginalDefinition.HasAttribute(symbols.CreditEnhancement))
+            if (attributes.Has(current.OriginalDefinition, attributes.Symbols.CreditEnhancement))
             {
                 return true;
             }
@@ -88,11 +89,11 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
     }
 
     /// <summary>The innermost <c>[InformationIntermediary]</c> type that is or encloses <paramref name="type"/>.</summary>
-    private static INamedTypeSymbol? IntermediaryOf(INamedTypeSymbol? type, FinComplianceSymbols symbols)
+    private static INamedTypeSymbol? IntermediaryOf(INamedTypeSymbol? type, FinComplianceAttributes attributes)
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (current.HasAttributeOnTypeOrBase(symbols.InformationIntermediary))
+            if (attributes.HasOnTypeOrBase(current, attributes.Symbols.InformationIntermediary))
             {
                 return current;
             }

@@ -28,11 +28,12 @@ public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyze
             return;
         }
 
-        var policy = FundsTagPolicy.For(context.Compilation, symbols);
-        context.RegisterOperationBlockAction(block => AnalyzeBlock(block, policy, symbols));
+        var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
+        var policy = FundsTagPolicy.For(context.Compilation, attributes);
+        context.RegisterOperationBlockAction(block => AnalyzeBlock(block, policy, attributes));
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, FundsTagPolicy policy, FinComplianceSymbols symbols)
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, FundsTagPolicy policy, FinComplianceAttributes attributes)
     {
         List<TagPart>? parts = null;
         System.Func<IParameterSymbol, TagSet> redemptionSlot = parameter => policy.GetSymbolTags(parameter).Only(TagKind.Redemption);
@@ -53,7 +54,7 @@ public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyze
                 {
                     case IInvocationOperation invocation when !TagMixture.IsFrameworkMethod(invocation.TargetMethod):
                         var method = invocation.TargetMethod;
-                        if (IsRedemptionMethod(method, symbols))
+                        if (IsRedemptionMethod(method, attributes))
                         {
                             parts.Add(new TagPart(RedemptionTag, invocation.Syntax));
                         }
@@ -146,16 +147,16 @@ public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyze
     }
 
     /// <summary>A <c>[Redemption]</c> method (own, overridden or extension), or any method of a <c>[Redemption]</c> type.</summary>
-    private static bool IsRedemptionMethod(IMethodSymbol method, FinComplianceSymbols symbols)
+    private static bool IsRedemptionMethod(IMethodSymbol method, FinComplianceAttributes attributes)
     {
         for (var current = method.ReducedFrom ?? method; current is not null; current = current.OverriddenMethod)
         {
-            if (current.OriginalDefinition.HasAttribute(symbols.Redemption))
+            if (attributes.Has(current.OriginalDefinition, attributes.Symbols.Redemption))
             {
                 return true;
             }
         }
 
-        return method.IsStatic && method.ContainingType.HasAttributeOnTypeOrBase(symbols.Redemption);
+        return method.IsStatic && attributes.HasOnTypeOrBase(method.ContainingType, attributes.Symbols.Redemption);
     }
 }

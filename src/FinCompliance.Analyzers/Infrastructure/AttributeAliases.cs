@@ -43,6 +43,19 @@ public sealed class AttributeAliases
 
     public bool IsEmpty => targetsByAlias.Count == 0 && personalDataByAlias.Count == 0;
 
+    /// <summary>Whether some attribute is mapped onto an argument-less FinCompliance attribute (not <c>PersonalData</c>).</summary>
+    public bool HasTargets => targetsByAlias.Count != 0;
+
+    /// <summary>The metadata names of the FinCompliance attributes aliases map onto (<c>FinCompliance.ClientFundsAttribute</c>).</summary>
+    public IEnumerable<string> TargetNames => targetsByAlias.Values;
+
+    /// <summary>
+    /// The metadata name of the FinCompliance attribute that the attribute named <paramref name="attributeMetadataName"/>
+    /// (as <see cref="MetadataName"/> gives it) is an alias of, or null.
+    /// </summary>
+    public string? TargetOf(string attributeMetadataName)
+        => targetsByAlias.Count != 0 && targetsByAlias.TryGetValue(attributeMetadataName, out var target) ? target : null;
+
     /// <summary>Parses the option value; never throws.</summary>
     public static AttributeAliases Parse(string? value)
     {

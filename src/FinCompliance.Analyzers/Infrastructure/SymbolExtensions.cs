@@ -2,7 +2,10 @@ using Microsoft.CodeAnalysis;
 
 namespace FinCompliance.Analyzers;
 
-/// <summary>Attribute look-ups used by every rule.</summary>
+/// <summary>
+/// Exact attribute look-ups. FinCompliance attributes are looked up through <see cref="FinComplianceAttributes"/>
+/// instead, which also honours <c>fincompliance.attribute_aliases</c>.
+/// </summary>
 public static class SymbolExtensions
 {
     /// <summary>Whether <paramref name="symbol"/> carries an attribute of exactly <paramref name="attributeType"/>.</summary>

@@ -20,26 +20,26 @@ public sealed class PersonalDataClassifier
     private readonly INamedTypeSymbol? dataClassificationAttribute;
     private readonly INamedTypeSymbol? redactor;
 
-    private PersonalDataClassifier(Compilation compilation, AttributeAliases aliases)
+    private PersonalDataClassifier(Compilation compilation, FinComplianceAttributes attributes)
     {
-        Symbols = FinComplianceSymbols.For(compilation);
-        Aliases = aliases;
+        Attributes = attributes;
+        Symbols = attributes.Symbols;
+        Aliases = attributes.Aliases;
         dataClassificationAttribute = compilation.GetTypeByMetadataName(DataClassificationAttributeName);
         redactor = compilation.GetTypeByMetadataName(RedactorName);
     }
 
     public FinComplianceSymbols Symbols { get; }
 
+    /// <summary>The alias-aware attribute matching of the compilation, shared with every other rule.</summary>
+    public FinComplianceAttributes Attributes { get; }
+
     /// <summary>The parsed aliases; <see cref="AttributeAliases.Errors"/> are reported as FIN0001.</summary>
     public AttributeAliases Aliases { get; }
 
     /// <summary>The classifier of <paramref name="compilation"/>, built on first use with the project's global options.</summary>
     public static PersonalDataClassifier For(Compilation compilation, AnalyzerConfigOptions globalOptions)
-        => Cache.GetValue(compilation, c =>
-        {
-            globalOptions.TryGetValue(AnalyzerOptionsExtensions.AttributeAliasesOption, out var aliases);
-            return new PersonalDataClassifier(c, AttributeAliases.Parse(aliases));
-        });
+        => Cache.GetValue(compilation, c => new PersonalDataClassifier(c, FinComplianceAttributes.For(c, globalOptions)));
 
     public static PersonalDataClassifier For(Compilation compilation, AnalyzerOptions options)
         => For(compilation, options.AnalyzerConfigOptionsProvider.GlobalOptions);
@@ -110,24 +110,7 @@ public sealed class PersonalDataClassifier
     }
 
     /// <summary>Whether the symbol carries the FinCompliance attribute, or an alias of it.</summary>
-    public bool Has(ISymbol symbol, INamedTypeSymbol? finComplianceAttribute)
-    {
-        if (finComplianceAttribute is null)
-        {
-            return false;
-        }
-
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, finComplianceAttribute)
-                || Aliases.IsAliasOf(attribute.AttributeClass, finComplianceAttribute))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool Has(ISymbol symbol, INamedTypeSymbol? finComplianceAttribute) => Attributes.Has(symbol, finComplianceAttribute);
 
     /// <summary>Whether a member's value is stored encrypted: <c>[Encrypted]</c> on the member or on its type (or base type).</summary>
     public bool IsEncrypted(ISymbol member)

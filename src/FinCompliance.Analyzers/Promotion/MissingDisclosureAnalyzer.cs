@@ -37,10 +37,11 @@ public sealed class MissingDisclosureAnalyzer : FinComplianceAnalyzer
             return;
         }
 
-        context.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols, disclosure), SymbolKind.NamedType);
+        var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
+        context.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attributes, disclosure), SymbolKind.NamedType);
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, FinComplianceSymbols symbols, INamedTypeSymbol disclosure)
+    private static void AnalyzeType(SymbolAnalysisContext context, FinComplianceAttributes attributes, INamedTypeSymbol disclosure)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAbstract)
@@ -48,7 +49,7 @@ public sealed class MissingDisclosureAnalyzer : FinComplianceAnalyzer
             return;
         }
 
-        var required = RequiredItems(type, symbols);
+        var required = RequiredItems(type, attributes);
         if (required.Count == 0)
         {
             return;
@@ -57,7 +58,7 @@ public sealed class MissingDisclosureAnalyzer : FinComplianceAnalyzer
         var disclosed = DisclosedItems(type, disclosure);
         foreach (var item in required)
         {
-            if (disclosed.Contains(item) || BaseAlreadyMisses(type, item, symbols))
+            if (disclosed.Contains(item) || BaseAlreadyMisses(type, item, attributes))
             {
                 continue;
             }
@@ -71,20 +72,25 @@ public sealed class MissingDisclosureAnalyzer : FinComplianceAnalyzer
     }
 
     /// <summary>The items the type itself or any base type requires, in DisclosureItem order.</summary>
-    private static SortedSet<int> RequiredItems(INamedTypeSymbol type, FinComplianceSymbols symbols)
+    private static SortedSet<int> RequiredItems(INamedTypeSymbol type, FinComplianceAttributes attributes)
     {
         var items = new SortedSet<int>();
         for (var current = type; current is not null; current = current.BaseType)
         {
-            AddOwnRequirements(current, symbols, items);
+            AddOwnRequirements(current, attributes, items);
         }
 
         return items;
     }
 
-    private static void AddOwnRequirements(INamedTypeSymbol type, FinComplianceSymbols symbols, SortedSet<int> items)
+    /// <remarks>
+    /// An alias stands for the attribute without arguments: <c>[RequiresDisclosure]</c> requires no item, and
+    /// <c>[ProductPromotion]</c> is <c>ProductKind.General</c>, which implies none.
+    /// </remarks>
+    private static void AddOwnRequirements(INamedTypeSymbol type, FinComplianceAttributes attributes, SortedSet<int> items)
     {
-        if (type.GetAttribute(symbols.RequiresDisclosure) is { ConstructorArguments: [var argument] })
+        var symbols = attributes.Symbols;
+        if (attributes.TryGet(type, symbols.RequiresDisclosure, out var requires) && requires is { ConstructorArguments: [var argument] })
         {
             if (argument.Kind == TypedConstantKind.Array)
             {
@@ -102,7 +108,7 @@ public sealed class MissingDisclosureAnalyzer : FinComplianceAnalyzer
             }
         }
 
-        if (type.GetAttribute(symbols.ProductPromotion)?.GetArgument(0, "Kind")?.Value is Crowdfunding)
+        if (attributes.TryGet(type, symbols.ProductPromotion, out var promotion) && promotion?.GetArgument(0, "Kind")?.Value is Crowdfunding)
         {
             items.UnionWith(CrowdfundingItems);
         }
@@ -156,12 +162,12 @@ public sealed class MissingDisclosureAnalyzer : FinComplianceAnalyzer
     /// Whether a non-abstract base type also requires <paramref name="item"/> and lacks it: that base is reported,
     /// and repeating the diagnostic at every derived type would be noise.
     /// </summary>
-    private static bool BaseAlreadyMisses(INamedTypeSymbol type, int item, FinComplianceSymbols symbols)
+    private static bool BaseAlreadyMisses(INamedTypeSymbol type, int item, FinComplianceAttributes attributes)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (!current.IsAbstract && RequiredItems(current, symbols).Contains(item)
-                && symbols.Disclosure is { } disclosure && !DisclosedItems(current, disclosure).Contains(item))
+            if (!current.IsAbstract && RequiredItems(current, attributes).Contains(item)
+                && attributes.Symbols.Disclosure is { } disclosure && !DisclosedItems(current, disclosure).Contains(item))
             {
                 return true;
             }

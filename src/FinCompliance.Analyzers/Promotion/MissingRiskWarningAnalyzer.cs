@@ -30,11 +30,13 @@ public sealed class MissingRiskWarningAnalyzer : FinComplianceAnalyzer
             return;
         }
 
+        var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
         context.RegisterSymbolAction(
-            symbolContext => AnalyzeType(symbolContext, productPromotion, riskWarning), SymbolKind.NamedType);
+            symbolContext => AnalyzeType(symbolContext, attributes, productPromotion, riskWarning), SymbolKind.NamedType);
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol productPromotion, INamedTypeSymbol riskWarning)
+    private static void AnalyzeType(
+        SymbolAnalysisContext context, FinComplianceAttributes attributes, INamedTypeSymbol productPromotion, INamedTypeSymbol riskWarning)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
@@ -42,14 +44,17 @@ public sealed class MissingRiskWarningAnalyzer : FinComplianceAnalyzer
             return;
         }
 
-        var own = type.GetAttribute(productPromotion);
-        if (own is not null && type.IsAbstract)
+        // promotion is null for an alias: it means [ProductPromotion] without arguments (ProductKind.General).
+        if (attributes.TryGet(type, productPromotion, out var promotion))
         {
-            // An abstract campaign base is never shown itself: each concrete campaign derived from it is judged.
-            return;
+            if (type.IsAbstract)
+            {
+                // An abstract campaign base is never shown itself: each concrete campaign derived from it is judged.
+                return;
+            }
         }
-
-        if ((own ?? PromotionOf(type, productPromotion) ?? AbstractBasePromotion(type, productPromotion)) is not { } promotion)
+        else if (!MemberPromotion(type, attributes, productPromotion, out promotion)
+                 && !AbstractBasePromotion(type, attributes, productPromotion, out promotion))
         {
             return;
         }
@@ -58,7 +63,7 @@ public sealed class MissingRiskWarningAnalyzer : FinComplianceAnalyzer
         {
             foreach (var member in current.GetMembers())
             {
-                if (member.HasAttribute(riskWarning) && !IsEmpty(member, context.CancellationToken))
+                if (attributes.Has(member, riskWarning) && !IsEmpty(member, context.CancellationToken))
                 {
                     return;
                 }
@@ -70,7 +75,7 @@ public sealed class MissingRiskWarningAnalyzer : FinComplianceAnalyzer
         {
             foreach (var member in contract.GetMembers())
             {
-                if (member is IPropertySymbol && member.HasAttribute(riskWarning)
+                if (member is IPropertySymbol && attributes.Has(member, riskWarning)
                     && type.FindImplementationForInterfaceMember(member) is { } implementation
                     && !IsEmpty(implementation, context.CancellationToken))
                 {
@@ -79,7 +84,7 @@ public sealed class MissingRiskWarningAnalyzer : FinComplianceAnalyzer
             }
         }
 
-        var kind = promotion.GetArgument(0, "Kind")?.Value is int value ? value : 0;
+        var kind = promotion?.GetArgument(0, "Kind")?.Value is int value ? value : 0;
         var location = NameLocation(type);
         context.ReportDiagnostic(Diagnostic.Create(
             Rules.MissingRiskWarning, location,
@@ -87,51 +92,50 @@ public sealed class MissingRiskWarningAnalyzer : FinComplianceAnalyzer
             type.Name));
     }
 
-    /// <summary>The promotion attribute on the type itself, else on its first promotion member.</summary>
-    private static AttributeData? PromotionOf(INamedTypeSymbol type, INamedTypeSymbol productPromotion)
+    /// <summary>Whether a member of the type is a promotion; <paramref name="promotion"/> is the first one's attribute.</summary>
+    private static bool MemberPromotion(
+        INamedTypeSymbol type, FinComplianceAttributes attributes, INamedTypeSymbol productPromotion, out AttributeData? promotion)
     {
-        if (type.GetAttribute(productPromotion) is { } own)
-        {
-            return own;
-        }
-
         foreach (var member in type.GetMembers())
         {
             if (member is IMethodSymbol or IPropertySymbol or IFieldSymbol && !member.IsImplicitlyDeclared
-                && member.GetAttribute(productPromotion) is { } onMember)
+                && attributes.TryGet(member, productPromotion, out promotion))
             {
-                return onMember;
+                return true;
             }
         }
 
-        return null;
+        promotion = null;
+        return false;
     }
 
     /// <summary>
     /// The <c>[ProductPromotion]</c> of the nearest abstract base of a concrete <paramref name="type"/> when no
     /// concrete type lies between them (a concrete base is judged itself, and its derived types with it).
     /// </summary>
-    private static AttributeData? AbstractBasePromotion(INamedTypeSymbol type, INamedTypeSymbol productPromotion)
+    private static bool AbstractBasePromotion(
+        INamedTypeSymbol type, FinComplianceAttributes attributes, INamedTypeSymbol productPromotion, out AttributeData? promotion)
     {
+        promotion = null;
         if (type.IsAbstract)
         {
-            return null;
+            return false;
         }
 
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
             if (!current.IsAbstract)
             {
-                return null;
+                return false;
             }
 
-            if (current.GetAttribute(productPromotion) is { } promotion)
+            if (attributes.TryGet(current, productPromotion, out promotion))
             {
-                return promotion;
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
 
     /// <summary>Whether a [RiskWarning] member's text is a null, empty or whitespace constant.</summary>

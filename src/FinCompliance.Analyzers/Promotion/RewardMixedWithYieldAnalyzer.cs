@@ -27,7 +27,7 @@ public sealed class RewardMixedWithYieldAnalyzer : FinComplianceAnalyzer
             return;
         }
 
-        var policy = FundsTagPolicy.For(context.Compilation, symbols);
+        var policy = FundsTagPolicy.For(context.Compilation, FinComplianceAttributes.For(context.Compilation, context.Options));
         context.RegisterOperationBlockAction(block => AnalyzeBlock(block, policy));
     }
 

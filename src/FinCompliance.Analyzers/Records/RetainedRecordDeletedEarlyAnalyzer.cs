@@ -53,6 +53,7 @@ public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
             return;
         }
 
+        var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
         context.RegisterOperationAction(
             operation =>
             {
@@ -64,13 +65,13 @@ public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
 
                 foreach (var entityType in entityTypes)
                 {
-                    var attribute = FindRetainedRecord(entityType, retainedRecord);
-                    if (attribute is null)
+                    // attribute is null for an alias: [RetainedRecord] without arguments, the project's default period.
+                    if (!attributes.TryGetOnTypeOrBase(entityType, retainedRecord, out var attribute))
                     {
                         continue;
                     }
 
-                    var years = attribute.GetArgument(0)?.Value is int declared && declared > 0 ? declared : defaultYears;
+                    var years = attribute?.GetArgument(0)?.Value is int declared && declared > 0 ? declared : defaultYears;
                     var age = source is null ? null : FindFilterAge(source, operation.CancellationToken);
                     if (age is { } found && found.Covers(years))
                     {
@@ -186,19 +187,6 @@ public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
             if (@interface.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
             {
                 return @interface;
-            }
-        }
-
-        return null;
-    }
-
-    private static AttributeData? FindRetainedRecord(ITypeSymbol type, INamedTypeSymbol retainedRecord)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.GetAttribute(retainedRecord) is { } attribute)
-            {
-                return attribute;
             }
         }
 

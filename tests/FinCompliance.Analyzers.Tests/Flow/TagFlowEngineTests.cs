@@ -7,6 +7,7 @@ using FinCompliance.Analyzers.Funds;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FinCompliance.Analyzers.Tests.Flow;
@@ -412,7 +413,7 @@ public sealed class TagFlowEngineTests
         var subject = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Single(c => c.Identifier.Text == "Subject");
         var method = subject.Members.OfType<MethodDeclarationSyntax>().First();
         var block = model.GetOperation(method)!;
-        var tagPolicy = policy?.Invoke(compilation) ?? FundsTagPolicy.For(compilation, FinComplianceSymbols.For(compilation));
+        var tagPolicy = policy?.Invoke(compilation) ?? FundsTagPolicy.For(compilation, FinComplianceAttributes.For(compilation, new AnalyzerOptions([])));
         return new EngineRun(tagPolicy, block, tagPolicy.Analyze(block, CancellationToken.None));
     }
 

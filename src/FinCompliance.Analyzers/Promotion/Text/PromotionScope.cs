@@ -11,10 +11,15 @@ namespace FinCompliance.Analyzers.Promotion.Text;
 /// </summary>
 internal sealed class PromotionScope
 {
+    private readonly FinComplianceAttributes attributes;
     private readonly INamedTypeSymbol productPromotion;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> types = new(SymbolEqualityComparer.Default);
 
-    public PromotionScope(INamedTypeSymbol productPromotion) => this.productPromotion = productPromotion;
+    public PromotionScope(FinComplianceAttributes attributes, INamedTypeSymbol productPromotion)
+    {
+        this.attributes = attributes;
+        this.productPromotion = productPromotion;
+    }
 
     /// <summary>Whether <paramref name="symbol"/> (a member, type or local function) is inside a promotion.</summary>
     public bool Includes(ISymbol? symbol)
@@ -26,7 +31,7 @@ internal sealed class PromotionScope
                 return types.GetOrAdd(type, IncludesType);
             }
 
-            if (IsMarkedMember(current, productPromotion))
+            if (IsMarkedMember(current, attributes, productPromotion))
             {
                 return true;
             }
@@ -35,7 +40,10 @@ internal sealed class PromotionScope
         return false;
     }
 
-    public static bool Contains(ISymbol? symbol, INamedTypeSymbol? productPromotion)
+    /// <summary>Whether <paramref name="symbol"/> is inside a promotion, without the per-type cache.</summary>
+    public bool Contains(ISymbol? symbol) => Contains(symbol, attributes, productPromotion);
+
+    public static bool Contains(ISymbol? symbol, FinComplianceAttributes attributes, INamedTypeSymbol? productPromotion)
     {
         if (productPromotion is null)
         {
@@ -44,8 +52,8 @@ internal sealed class PromotionScope
 
         for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
         {
-            if (IsMarkedMember(current, productPromotion)
-                || (current is INamedTypeSymbol type && type.BaseType.HasAttributeOnTypeOrBase(productPromotion)))
+            if (IsMarkedMember(current, attributes, productPromotion)
+                || (current is INamedTypeSymbol type && attributes.HasOnTypeOrBase(type.BaseType, productPromotion)))
             {
                 return true;
             }
@@ -54,12 +62,12 @@ internal sealed class PromotionScope
         return false;
     }
 
-    private static bool IsMarkedMember(ISymbol symbol, INamedTypeSymbol productPromotion)
-        => symbol.HasAttribute(productPromotion)
-           || (symbol is IMethodSymbol { AssociatedSymbol: { } associated } && associated.HasAttribute(productPromotion));
+    private static bool IsMarkedMember(ISymbol symbol, FinComplianceAttributes attributes, INamedTypeSymbol productPromotion)
+        => attributes.Has(symbol, productPromotion)
+           || (symbol is IMethodSymbol { AssociatedSymbol: { } associated } && attributes.Has(associated, productPromotion));
 
     private bool IncludesType(INamedTypeSymbol type)
-        => type.HasAttribute(productPromotion)
-           || type.BaseType.HasAttributeOnTypeOrBase(productPromotion)
+        => attributes.Has(type, productPromotion)
+           || attributes.HasOnTypeOrBase(type.BaseType, productPromotion)
            || (type.ContainingSymbol is { } container and not INamespaceSymbol && Includes(container));
 }

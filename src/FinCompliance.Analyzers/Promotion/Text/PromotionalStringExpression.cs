@@ -34,14 +34,14 @@ internal static class PromotionalStringExpression
     /// null when it is part of a larger expression (the larger one is read instead) or not copy (a comparison
     /// operand, a pattern, an attribute argument other than a display label).
     /// </summary>
-    public static List<TextRun>? Read(IOperation operation, INamedTypeSymbol productPromotion)
+    public static List<TextRun>? Read(IOperation operation, PromotionScope scope)
     {
         if (!IsOutermostString(operation) || !IsCopy(operation))
         {
             return null;
         }
 
-        var builder = new Builder(productPromotion);
+        var builder = new Builder(scope);
         builder.Flatten(operation);
         builder.Break();
         return builder.Runs;
@@ -126,10 +126,10 @@ internal static class PromotionalStringExpression
 
     private sealed class Builder
     {
-        private readonly INamedTypeSymbol productPromotion;
+        private readonly PromotionScope scope;
         private TextRun current = new();
 
-        public Builder(INamedTypeSymbol productPromotion) => this.productPromotion = productPromotion;
+        public Builder(PromotionScope scope) => this.scope = scope;
 
         public List<TextRun> Runs { get; } = [];
 
@@ -177,7 +177,7 @@ internal static class PromotionalStringExpression
                 case IFieldReferenceOperation { Field: { IsConst: true } field, ConstantValue: { HasValue: true, Value: string value } }:
                     // A constant declared in a promotion is read (and reported) at its declaration already.
                     current.BeginPiece(operation.Syntax.SpanStart, operation.Syntax.Span.End,
-                        field.Locations.Any(l => l.IsInSource) && PromotionScope.Contains(field, productPromotion));
+                        field.Locations.Any(l => l.IsInSource) && scope.Contains(field));
                     current.AppendOpaque(value, operation.Syntax.SpanStart, operation.Syntax.Span.End);
                     break;
                 case ILocalReferenceOperation { Local.IsConst: true, ConstantValue: { HasValue: true, Value: string value } }:

@@ -30,7 +30,7 @@ public abstract class PromotionalTextAnalyzer : FinComplianceAnalyzer
             // Most code is not promotional: the scope is tested once per operation block (cached per type), and only
             // the blocks of promotions get the string-expression action. An operation action on every literal,
             // concatenation and constant reference of the compilation would be called for all of them.
-            var scope = new PromotionScope(productPromotion);
+            var scope = new PromotionScope(FinComplianceAttributes.For(context.Compilation, context.Options), productPromotion);
             context.RegisterOperationBlockStartAction(block =>
             {
                 if (!scope.Includes(block.OwningSymbol))
@@ -43,7 +43,7 @@ public abstract class PromotionalTextAnalyzer : FinComplianceAnalyzer
                     {
                         if (PromotionalStringExpression.IsOutermostString(operation.Operation))
                         {
-                            AnalyzeExpression(operation, matcher, productPromotion);
+                            AnalyzeExpression(operation, matcher, scope);
                         }
                     },
                     PromotionalStringExpression.Kinds);
@@ -53,9 +53,9 @@ public abstract class PromotionalTextAnalyzer : FinComplianceAnalyzer
         context.RegisterAdditionalFileAction(file => AnalyzeFile(file, matcher));
     }
 
-    private void AnalyzeExpression(OperationAnalysisContext context, PhraseMatcher matcher, INamedTypeSymbol productPromotion)
+    private void AnalyzeExpression(OperationAnalysisContext context, PhraseMatcher matcher, PromotionScope scope)
     {
-        var runs = PromotionalStringExpression.Read(context.Operation, productPromotion);
+        var runs = PromotionalStringExpression.Read(context.Operation, scope);
         if (runs is null)
         {
             return;
