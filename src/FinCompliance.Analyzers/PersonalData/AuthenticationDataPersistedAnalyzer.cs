@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace FinCompliance.Analyzers;
 
@@ -25,40 +23,18 @@ public sealed class AuthenticationDataPersistedAnalyzer : FinComplianceAnalyzer
         var json = PersonalDataSymbols.For(context.Compilation);
 
         // As FIN3001: the calls from the driver's operations, the C3 members as declared, the judgement at compilation end.
-        var model = new PersonalDataStorageModel(context.Compilation, classifier);
-        var candidates = new ConcurrentBag<(ISymbol Member, PersonalDataClass Classification)>();
-        context.RegisterOperationAction(operationContext => model.AddInvocation((IInvocationOperation)operationContext.Operation), OperationKind.Invocation);
-        context.RegisterSymbolAction(
-            symbolContext =>
-            {
-                var member = symbolContext.Symbol;
-                if (member.IsStatic || member.IsImplicitlyDeclared || member is IFieldSymbol { IsConst: true }
-                    || classifier.Classify(member) is not { Level: SensitivityLevel.C3 } classification)
-                {
-                    return;
-                }
-
-                candidates.Add((member, classification));
-            },
-            SymbolKind.Property,
-            SymbolKind.Field);
-        context.RegisterCompilationEndAction(endContext =>
-        {
-            if (candidates.IsEmpty)
-            {
-                return;
-            }
-
-            model.Complete(endContext.CancellationToken);
-            foreach (var (member, classification) in candidates)
+        PersonalDataStorageModel.RegisterCompilationEndRule(
+            context,
+            classifier,
+            member => classifier.Classify(member) is { Level: SensitivityLevel.C3 } classification ? classification : null,
+            (endContext, model, member, classification) =>
             {
                 if (Ways(member, model, json) is { } ways)
                 {
                     endContext.ReportDiagnostic(Diagnostic.Create(
                         Rules.AuthenticationDataPersisted, member.Locations[0], member.Name, classification.ToString(), ways));
                 }
-            }
-        });
+            });
     }
 
     /// <summary>How a C3 member leaves the process: "persisted", "serialized by …", both, or null.</summary>

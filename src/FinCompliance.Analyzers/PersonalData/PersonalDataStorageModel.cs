@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
@@ -62,6 +64,48 @@ public sealed class PersonalDataStorageModel
         this.compilation = compilation;
         this.classifier = classifier;
         symbols = PersonalDataSymbols.For(compilation);
+    }
+
+    /// <summary>
+    /// Registers a storage rule (FIN3001, FIN3002) on <paramref name="context"/>: the model collects the calls from the
+    /// driver's invocation operations, <paramref name="classifyCandidate"/> picks the instance fields and properties to
+    /// judge as they are declared (null: not a candidate), and <paramref name="judge"/> runs for each candidate at
+    /// compilation end, once the model is complete.
+    /// </summary>
+    public static void RegisterCompilationEndRule(
+        CompilationStartAnalysisContext context,
+        PersonalDataClassifier classifier,
+        Func<ISymbol, PersonalDataClass?> classifyCandidate,
+        Action<CompilationAnalysisContext, PersonalDataStorageModel, ISymbol, PersonalDataClass> judge)
+    {
+        var model = new PersonalDataStorageModel(context.Compilation, classifier);
+        var candidates = new ConcurrentBag<(ISymbol Member, PersonalDataClass Classification)>();
+        context.RegisterOperationAction(operationContext => model.AddInvocation((IInvocationOperation)operationContext.Operation), OperationKind.Invocation);
+        context.RegisterSymbolAction(
+            symbolContext =>
+            {
+                var member = symbolContext.Symbol;
+                if (!member.IsStatic && !member.IsImplicitlyDeclared && member is not IFieldSymbol { IsConst: true }
+                    && classifyCandidate(member) is { } classification)
+                {
+                    candidates.Add((member, classification));
+                }
+            },
+            SymbolKind.Property,
+            SymbolKind.Field);
+        context.RegisterCompilationEndAction(endContext =>
+        {
+            if (candidates.IsEmpty)
+            {
+                return;
+            }
+
+            model.Complete(endContext.CancellationToken);
+            foreach (var (member, classification) in candidates)
+            {
+                judge(endContext, model, member, classification);
+            }
+        });
     }
 
     /// <summary>

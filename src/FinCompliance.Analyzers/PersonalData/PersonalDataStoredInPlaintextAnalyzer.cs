@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace FinCompliance.Analyzers;
 
@@ -24,46 +22,22 @@ public sealed class PersonalDataStoredInPlaintextAnalyzer : FinComplianceAnalyze
         // Which types are stored is a fact of the whole compilation (a DbContext elsewhere, a navigation, a value
         // converter): the calls are collected from the operations the driver binds anyway, the C2 members as their
         // symbols are declared, and the members are judged at compilation end (issue #6).
-        var model = new PersonalDataStorageModel(context.Compilation, classifier);
-        var candidates = new ConcurrentBag<(ISymbol Member, PersonalDataClass Classification)>();
-        context.RegisterOperationAction(operationContext => model.AddInvocation((IInvocationOperation)operationContext.Operation), OperationKind.Invocation);
-        context.RegisterSymbolAction(
-            symbolContext =>
-            {
-                var member = symbolContext.Symbol;
-                if (member.IsStatic || member.IsImplicitlyDeclared || member is IFieldSymbol { IsConst: true })
-                {
-                    return;
-                }
-
-                // C1 is internal information; C3 is FIN3002's; a credential hash is already one-way.
-                if (classifier.Classify(member) is not { Level: SensitivityLevel.C2 } classification
-                    || classification.Kind == PersonalInformationKind.CredentialHash
-                    || classifier.IsEncrypted(member))
-                {
-                    return;
-                }
-
-                candidates.Add((member, classification));
-            },
-            SymbolKind.Property,
-            SymbolKind.Field);
-        context.RegisterCompilationEndAction(endContext =>
-        {
-            if (candidates.IsEmpty)
-            {
-                return;
-            }
-
-            model.Complete(endContext.CancellationToken);
-            foreach (var (member, classification) in candidates)
+        PersonalDataStorageModel.RegisterCompilationEndRule(
+            context,
+            classifier,
+            // C1 is internal information; C3 is FIN3002's; a credential hash is already one-way.
+            member => classifier.Classify(member) is { Level: SensitivityLevel.C2 } classification
+                      && classification.Kind != PersonalInformationKind.CredentialHash
+                      && !classifier.IsEncrypted(member)
+                ? classification
+                : null,
+            (endContext, model, member, classification) =>
             {
                 if (model.IsPersistedMember(member) && !model.IsEncryptedByConversion(member))
                 {
                     endContext.ReportDiagnostic(Diagnostic.Create(
                         Rules.PersonalDataStoredInPlaintext, member.Locations[0], member.Name, classification.ToString()));
                 }
-            }
-        });
+            });
     }
 }
