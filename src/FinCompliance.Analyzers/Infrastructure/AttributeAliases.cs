@@ -132,21 +132,6 @@ public sealed class AttributeAliases
         return new AttributeAliases(targets.ToImmutable(), personalData.ToImmutable(), errors.ToImmutable());
     }
 
-    /// <summary>
-    /// Whether <paramref name="attributeClass"/> is an alias of the FinCompliance attribute
-    /// <paramref name="finComplianceAttribute"/> (e.g. <c>FinCompliance.EncryptedAttribute</c>).
-    /// </summary>
-    public bool IsAliasOf(INamedTypeSymbol? attributeClass, INamedTypeSymbol? finComplianceAttribute)
-    {
-        if (attributeClass is null || finComplianceAttribute is null || targetsByAlias.Count == 0)
-        {
-            return false;
-        }
-
-        return targetsByAlias.TryGetValue(MetadataName(attributeClass), out var target)
-               && target == MetadataName(finComplianceAttribute);
-    }
-
     /// <summary>The personal-data classification an aliased attribute stands for, if it is a <c>PersonalData</c> alias.</summary>
     public PersonalDataClass? PersonalDataOf(INamedTypeSymbol? attributeClass)
         => attributeClass is not null && personalDataByAlias.Count != 0
@@ -155,8 +140,9 @@ public sealed class AttributeAliases
             : null;
 
     /// <summary>
-    /// <see cref="IsAliasOf(INamedTypeSymbol?, INamedTypeSymbol?)"/> by metadata names (<c>Namespace.Outer+Inner</c>,
-    /// as <see cref="MetadataName"/> gives them), for generators whose equatable models keep names, not symbols.
+    /// Whether the attribute of metadata name <paramref name="attributeMetadataName"/> (<c>Namespace.Outer+Inner</c>, as
+    /// <see cref="MetadataName"/> gives it) is an alias of <paramref name="finComplianceMetadataName"/>, for generators
+    /// whose equatable models keep names, not symbols (analyzers ask <see cref="FinComplianceAttributes"/>).
     /// </summary>
     public bool IsAliasOf(string attributeMetadataName, string finComplianceMetadataName)
         => targetsByAlias.Count != 0

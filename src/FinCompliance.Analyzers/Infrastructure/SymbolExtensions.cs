@@ -31,42 +31,6 @@ public static class SymbolExtensions
         return null;
     }
 
-    /// <summary>Whether the return value of <paramref name="method"/> carries <paramref name="attributeType"/> (<c>[return: X]</c>).</summary>
-    public static bool ReturnHasAttribute(this IMethodSymbol method, INamedTypeSymbol? attributeType)
-    {
-        if (attributeType is null)
-        {
-            return false;
-        }
-
-        foreach (var attribute in method.GetReturnTypeAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="type"/> or one of its base types carries <paramref name="attributeType"/>
-    /// (the attributes are declared <c>Inherited = true</c>).
-    /// </summary>
-    public static bool HasAttributeOnTypeOrBase(this ITypeSymbol? type, INamedTypeSymbol? attributeType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.HasAttribute(attributeType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// Whether <paramref name="type"/> is <paramref name="baseType"/> or derives from it (a constructed generic type
     /// matches its definition: <c>EntityTypeBuilder&lt;T&gt;</c> derives from <c>EntityTypeBuilder</c>).
