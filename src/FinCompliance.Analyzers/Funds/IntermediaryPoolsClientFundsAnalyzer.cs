@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -31,76 +29,64 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
 
         var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
         context.RegisterSymbolAction(symbol => AnalyzeMember(symbol, attributes), SymbolKind.Field, SymbolKind.Property);
-        context.RegisterSymbolStartAction(start => AnalyzePrimaryConstructor(start, attributes), SymbolKind.NamedType);
+
+        // A compilation-wide parameter-reference action rather than a symbol-start/symbol-end pair per named type:
+        // the driver's per-type member tracking for symbol-end actions showed up as lock contention in csc traces.
+        var reported = new ConcurrentDictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
+        context.RegisterOperationAction(
+            operation => AnalyzeParameterReference(operation, attributes, reported), OperationKind.ParameterReference);
     }
 
     /// <summary>
     /// <c>[InformationIntermediary] class Matching(List&lt;LenderBalance&gt; balances)</c>: when a member reads
     /// <c>balances</c>, the compiler keeps it in a hidden field for the object's lifetime — the platform holds the
-    /// money as surely as with a declared field. A parameter only passed on to the base constructor is not kept.
+    /// money as surely as with a declared field. A parameter only passed on to the base constructor or read by a
+    /// field or property initializer is not kept. Reported once, at the parameter.
     /// </summary>
-    private static void AnalyzePrimaryConstructor(SymbolStartAnalysisContext context, FinComplianceAttributes attributes)
+    private static void AnalyzeParameterReference(
+        OperationAnalysisContext context, FinComplianceAttributes attributes, ConcurrentDictionary<IParameterSymbol, bool> reported)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
+        // Cheap tests first: almost every parameter reference belongs to the method that declares it.
+        var parameter = ((IParameterReferenceOperation)context.Operation).Parameter;
+        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+            || SymbolEqualityComparer.Default.Equals(context.ContainingSymbol, constructor)
+            || IsInInitializer(context.Operation)
+            || reported.ContainsKey(parameter))
+        {
+            return;
+        }
+
+        var type = constructor.ContainingType;
         if (type.IsRecord || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
-            || !attributes.HasOnTypeOrBase(type, attributes.Symbols.InformationIntermediary))
+            || !IsPrimaryConstructor(constructor, context.CancellationToken)
+            || !attributes.HasOnTypeOrBase(type, attributes.Symbols.InformationIntermediary)
+            || !(IsClientFunds(parameter, attributes) || HoldsClientFundsType(parameter.Type, attributes, 0))
+            || parameter.Locations is not [var location, ..] || !location.IsInSource
+            || !reported.TryAdd(parameter, true))
         {
             return;
         }
 
-        IMethodSymbol? primary = null;
-        foreach (var constructor in type.InstanceConstructors)
-        {
-            if (constructor.DeclaringSyntaxReferences is [var reference]
-                && reference.GetSyntax(context.CancellationToken) is ClassDeclarationSyntax or StructDeclarationSyntax)
-            {
-                primary = constructor;
-            }
-        }
-
-        if (primary is null)
-        {
-            return;
-        }
-
-        var candidates = new List<IParameterSymbol>();
-        foreach (var parameter in primary.Parameters)
-        {
-            if (IsClientFunds(parameter, attributes) || HoldsClientFundsType(parameter.Type, attributes, 0))
-            {
-                candidates.Add(parameter);
-            }
-        }
-
-        if (candidates.Count == 0)
-        {
-            return;
-        }
-
-        var captured = new ConcurrentDictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
-        context.RegisterOperationAction(
-            operation =>
-            {
-                var parameter = ((IParameterReferenceOperation)operation.Operation).Parameter;
-                if (!SymbolEqualityComparer.Default.Equals(operation.ContainingSymbol, primary)
-                    && candidates.Contains(parameter, SymbolEqualityComparer.Default))
-                {
-                    captured.TryAdd(parameter, true);
-                }
-            },
-            OperationKind.ParameterReference);
-
-        context.RegisterSymbolEndAction(end =>
-        {
-            foreach (var parameter in candidates)
-            {
-                if (captured.ContainsKey(parameter) && parameter.Locations is [var location, ..] && location.IsInSource)
-                {
-                    end.ReportDiagnostic(Diagnostic.Create(Rules.IntermediaryPoolsClientFunds, location, type.Name, parameter.Name));
-                }
-            }
-        });
+        context.ReportDiagnostic(Diagnostic.Create(Rules.IntermediaryPoolsClientFunds, location, type.Name, parameter.Name));
     }
+
+    /// <summary>Field and property initializers run in the constructor: reading a parameter there keeps nothing.</summary>
+    private static bool IsInInitializer(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current.Kind is OperationKind.FieldInitializer or OperationKind.PropertyInitializer)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPrimaryConstructor(IMethodSymbol constructor, System.Threading.CancellationToken cancellationToken)
+        => constructor.DeclaringSyntaxReferences is [var reference]
+            && reference.GetSyntax(cancellationToken) is ClassDeclarationSyntax or StructDeclarationSyntax;
 
     private static void AnalyzeMember(SymbolAnalysisContext context, FinComplianceAttributes attributes)
     {
