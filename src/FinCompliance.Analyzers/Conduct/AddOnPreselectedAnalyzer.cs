@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,7 +36,7 @@ public sealed class AddOnPreselectedAnalyzer : FinComplianceAnalyzer
         var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
 
         context.RegisterOperationAction(
-            operation =>
+            [MethodImpl(JitOptions.Optimized)] (operation) =>
             {
                 var initializer = (ISymbolInitializerOperation)operation.Operation;
                 var members = initializer switch
@@ -62,7 +63,7 @@ public sealed class AddOnPreselectedAnalyzer : FinComplianceAnalyzer
             OperationKind.PropertyInitializer);
 
         context.RegisterOperationAction(
-            operation =>
+            [MethodImpl(JitOptions.Optimized)] (operation) =>
             {
                 var assignment = (ISimpleAssignmentOperation)operation.Operation;
 

@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace FinCompliance.Analyzers;
@@ -55,6 +55,7 @@ internal sealed class MarkedMethods
         => Cache.GetValue(compilation, c => new MarkedMethods(c, attributes));
 
     /// <summary>The roles of <paramref name="method"/> (<see cref="MustPrecedeRoles.None"/> for null).</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public MustPrecedeRoles RolesOf(IMethodSymbol? method)
     {
         if (method is null)
@@ -72,6 +73,7 @@ internal sealed class MarkedMethods
         return roles.GetOrAdd(definition, Compute);
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     public bool Has(IMethodSymbol? method, MustPrecedeRoles role) => (RolesOf(method) & role) != 0;
 
     /// <summary>
@@ -81,6 +83,7 @@ internal sealed class MarkedMethods
     /// outside this set cannot reach a marked method either. An assembly the compilation does not list (a missing
     /// reference) is assumed to see them.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     private bool CanSeeAttributes(IAssemblySymbol assembly)
     {
         // An alias of one of the attributes may be defined, and used, by a vendor assembly that never references FinCompliance.

@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -37,7 +38,7 @@ internal static class MustPrecedeRule
         // A method that is itself guarded passes the obligation on to its callers: its own calls are exempt.
         bool IsExempt(ISymbol? symbol) => symbol is IMethodSymbol method && marks.Has(method, guardedRole);
 
-        context.RegisterOperationBlockAction(block =>
+        context.RegisterOperationBlockAction([MethodImpl(JitOptions.Optimized)] (block) =>
         {
             IOperation? firstRoot = null;
             HashSet<IOperation>? otherRoots = null;
@@ -90,6 +91,7 @@ internal static class MustPrecedeRule
         _ => null,
     };
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool IsFirstVisit(IOperation root, ref IOperation? firstRoot, ref HashSet<IOperation>? otherRoots)
     {
         // Almost every block has one root: no set is allocated for it.
@@ -102,6 +104,7 @@ internal static class MustPrecedeRule
         return root != firstRoot && (otherRoots ??= []).Add(root);
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool IsGraphRoot(IOperation operation)
         => operation is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation
                or IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation;
@@ -110,6 +113,7 @@ internal static class MustPrecedeRule
     private static Stack<IOperation>? pendingOperations;
 
     /// <summary>Whether any invocation under <paramref name="root"/> calls a method with <paramref name="role"/>.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     private static bool CallsGuardedMethod(IOperation root, MarkedMethods marks, MustPrecedeRoles role)
     {
         // An explicit stack (reused per thread): deep expressions such as long concatenations must not overflow.

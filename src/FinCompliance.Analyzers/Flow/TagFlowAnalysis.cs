@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -59,6 +59,7 @@ public sealed class TagFlowAnalysis
     public ImmutableArray<IOperation> Operations { get; }
 
     /// <summary>The tags <paramref name="operation"/>'s value carries (empty for operations outside the block).</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public TagSet GetTags(IOperation? operation)
         => operation is not null && tags is not null && tags.TryGetValue(operation, out var set) ? set : TagSet.Empty;
 
@@ -85,6 +86,7 @@ public sealed class TagFlowAnalysis
     /// <paramref name="context"/> itself or by an operation enclosing it: in <c>total += x</c> or
     /// <c>total = total + x</c>, <c>total</c> brings what it held before, not <c>x</c>.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public TagSet GetOperandTags(IOperation? operand, IOperation context)
     {
         var inner = operand;
@@ -125,6 +127,7 @@ public sealed class TagFlowAnalysis
         return false;
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     internal static TagFlowAnalysis Compute(IOperation block, TagPolicy policy, CancellationToken cancellationToken)
     {
         if (!MayCarryTags(block, policy, 0))
@@ -142,10 +145,9 @@ public sealed class TagFlowAnalysis
     /// <remarks>
     /// It visits every operation of every block of the compilation, so it is kept lean: a switch on
     /// <see cref="IOperation.Kind"/> instead of interface type tests, reference-keyed tag caches in the policy, and
-    /// compiled optimised at once (512 = AggressiveOptimization, absent from netstandard2.0): the compiler's
-    /// process keeps starting new code, which postpones tiered re-compilation of an analyzer's hot loop.
+    /// compiled optimised at once (<see cref="JitOptions.Optimized"/>).
     /// </remarks>
-    [MethodImpl((MethodImplOptions)512)]
+    [MethodImpl(JitOptions.Optimized)]
     private static bool MayCarryTags(IOperation operation, TagPolicy policy, int depth)
     {
         if (depth > MaxPrecheckDepth)
@@ -219,6 +221,7 @@ public sealed class TagFlowAnalysis
         private bool returnsChanged;
 
         /// <summary>Lists the block's operations in post-order (explicit stack: no deep recursion).</summary>
+        [MethodImpl(JitOptions.Optimized)]
         public void Collect(IOperation root)
         {
             var stack = new Stack<(IOperation Operation, bool Expanded)>();
@@ -247,6 +250,7 @@ public sealed class TagFlowAnalysis
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void Run()
         {
             for (var pass = 0; pass < MaxPasses; pass++)
@@ -296,6 +300,7 @@ public sealed class TagFlowAnalysis
             return null;
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         private void CollectFlows(IOperation operation)
         {
             switch (operation)
@@ -493,10 +498,12 @@ public sealed class TagFlowAnalysis
             return false;
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         private TagSet Tag(IOperation? operation)
             => operation is not null && Tags.TryGetValue(operation, out var set) ? set : TagSet.Empty;
 
         /// <summary>The tags of one operation from its children's (already computed) tags.</summary>
+        [MethodImpl(JitOptions.Optimized)]
         private TagSet Evaluate(IOperation operation)
         {
             var set = policy.GetTypeTags(operation.Type);
@@ -669,6 +676,7 @@ public sealed class TagFlowAnalysis
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         private TagSet EvaluateInvocation(IInvocationOperation invocation, TagSet set)
         {
             var method = invocation.TargetMethod;
@@ -767,6 +775,7 @@ public sealed class TagFlowAnalysis
         /// The tags of <paramref name="variable"/> at <paramref name="read"/> (null: anywhere), ignoring assignments
         /// made by <paramref name="context"/> or an operation enclosing it (<c>total += x</c> reads the old total).
         /// </summary>
+        [MethodImpl(JitOptions.Optimized)]
         public TagSet Reaching(ISymbol variable, ILocalReferenceOperation? read, IOperation? context)
         {
             if (!contributions.TryGetValue(variable, out var sources))

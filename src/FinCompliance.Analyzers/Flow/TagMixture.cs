@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -105,6 +106,7 @@ public static class TagMixture
     }
 
     /// <summary>Whether <paramref name="method"/> belongs to the framework (<c>System.*</c>): display and formatting, not transfers.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool IsFrameworkMethod(IMethodSymbol method)
     {
         var ns = method.ContainingNamespace;

@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -32,6 +32,7 @@ public abstract class TagPolicy
     /// The tag flow of <paramref name="block"/> (an operation block of <c>OperationBlockAnalysisContext</c>),
     /// computed once per block and policy and shared by every rule that uses this policy.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public TagFlowAnalysis Analyze(IOperation block, CancellationToken cancellationToken)
     {
         if (analyses.TryGetValue(block, out var cached))
@@ -47,8 +48,17 @@ public abstract class TagPolicy
     /// Tags of a declared symbol: a field, property or parameter (its own attributes), or a method (the
     /// attributes of its return value, <c>[return: X]</c>). Cached.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public TagSet GetSymbolTags(ISymbol symbol)
     {
+        // The pre-check asks this for every referenced symbol of every block; most carry no attribute at all, and
+        // hashing them for the cache (RuntimeHelpers.GetHashCode's slow path on first use, SymbolEqualityComparer
+        // on insertion) cost more than the answer (csc traces of the synthetic code base).
+        if (!MayHaveSymbolTags(symbol))
+        {
+            return TagSet.Empty;
+        }
+
         var key = SymbolCacheKey(symbol);
         if (TryGetRecent(recentSymbols, key, out var tags))
         {
@@ -61,6 +71,7 @@ public abstract class TagPolicy
     }
 
     /// <summary>Tags every expression of <paramref name="type"/> carries (an annotated type). Cached.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public TagSet GetTypeTags(ITypeSymbol? type)
     {
         // Fast path for the common case: primitives, string and object are never annotated (Nullable<T> may wrap one).
@@ -93,6 +104,12 @@ public abstract class TagPolicy
     /// out a new symbol object for every annotated use of a type but one shared object for the unannotated one.
     /// </summary>
     protected virtual ITypeSymbol TypeCacheKey(ITypeSymbol type) => type.WithNullableAnnotation(NullableAnnotation.None);
+
+    /// <summary>
+    /// A cheap test, without caching, that may answer "no tags" for <paramref name="symbol"/> before the cache is
+    /// consulted: false only when <see cref="ComputeSymbolTags"/> would return no tags. True by default.
+    /// </summary>
+    protected virtual bool MayHaveSymbolTags(ISymbol symbol) => true;
 
     /// <summary>Computes <see cref="GetSymbolTags"/>; called at most a few times per symbol.</summary>
     protected abstract TagSet ComputeSymbolTags(ISymbol symbol);
@@ -144,6 +161,7 @@ public abstract class TagPolicy
     /// <c>Nullable&lt;T&gt;</c>, <c>Task&lt;T&gt;</c> and <c>ValueTask&lt;T&gt;</c> are unwrapped (an awaited
     /// withdrawal yields money).
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     protected bool IsNumericOrMonetary(ITypeSymbol type, TagKind taggedKinds)
     {
         type = UnwrapValue(type);
@@ -173,6 +191,7 @@ public abstract class TagPolicy
             ? generic.TypeArguments[0]
             : type;
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool TryGetRecent(RecentTags?[] recent, ISymbol key, out TagSet tags)
     {
         var entry = Volatile.Read(ref recent[RuntimeHelpers.GetHashCode(key) & (RecentSize - 1)]);
@@ -186,6 +205,7 @@ public abstract class TagPolicy
         return false;
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void SetRecent(RecentTags?[] recent, ISymbol key, TagSet tags)
         => Volatile.Write(ref recent[RuntimeHelpers.GetHashCode(key) & (RecentSize - 1)], new RecentTags(key, tags));
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using FinCompliance.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,6 +36,7 @@ public sealed class ClientFundsCommingledAnalyzer : FinComplianceAnalyzer
         context.RegisterOperationBlockAction(block => AnalyzeBlock(block, policy, symbols));
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeBlock(OperationBlockAnalysisContext context, FundsTagPolicy policy, FinComplianceSymbols symbols)
     {
         // A reviewed transfer may move money between the two; its lambdas and local functions are part of it.
@@ -244,6 +246,7 @@ public sealed class ClientFundsCommingledAnalyzer : FinComplianceAnalyzer
         return null;
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool IsAuthorizedTransfer(IMethodSymbol method, FinComplianceSymbols symbols)
     {
         for (var current = method.ReducedFrom ?? method; current is not null; current = current.OverriddenMethod)

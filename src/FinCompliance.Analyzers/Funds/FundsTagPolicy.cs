@@ -1,5 +1,5 @@
-using System;
 using System.Runtime.CompilerServices;
+using System;
 using FinCompliance.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -46,6 +46,7 @@ public sealed class FundsTagPolicy : TagPolicy
     /// Funds tags of a type are the attributes of its definition and base types (<c>List&lt;ClientAccount&gt;</c>
     /// has <c>List&lt;T&gt;</c>'s); an array or <c>Nullable&lt;T&gt;</c> has its element's (see <see cref="ComputeTypeTags"/>).
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     protected override ITypeSymbol TypeCacheKey(ITypeSymbol type)
     {
         while (true)
@@ -66,6 +67,15 @@ public sealed class FundsTagPolicy : TagPolicy
             return definition;
         }
     }
+
+    /// <summary>Symbol tags come from the symbol's own attributes only (return-value attributes for a method).</summary>
+    [MethodImpl(JitOptions.Optimized)]
+    protected override bool MayHaveSymbolTags(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol method => !method.GetReturnTypeAttributes().IsEmpty,
+        IFieldSymbol or IPropertySymbol or IParameterSymbol => !symbol.GetAttributes().IsEmpty,
+        _ => false,
+    };
 
     protected override TagSet ComputeSymbolTags(ISymbol symbol)
     {
@@ -127,6 +137,7 @@ public sealed class FundsTagPolicy : TagPolicy
     /// A numeric or monetary value read from a funds-tagged object keeps its funds tags; identifiers, names,
     /// flags and dates do not. Redemption is a property of the object only, never of its members.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public override TagSet ReadFromCarrier(TagSet carrier, ISymbol member, ITypeSymbol? resultType)
     {
         if (!carrier.HasAny(MoneyKinds) || resultType is null || IsNonMonetaryName(member.Name) || !IsMonetary(resultType))
@@ -148,6 +159,7 @@ public sealed class FundsTagPolicy : TagPolicy
     /// label that mentions an amount describes money, it cannot fund or move anything, so the money rules do not
     /// count its tags when it is passed or assigned.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool IsText(IOperation? value)
     {
         while (value is IConversionOperation { IsImplicit: true } conversion)

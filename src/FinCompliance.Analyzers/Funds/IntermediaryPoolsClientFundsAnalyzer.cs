@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -43,6 +44,7 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
     /// money as surely as with a declared field. A parameter only passed on to the base constructor or read by a
     /// field or property initializer is not kept. Reported once, at the parameter.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeParameterReference(
         OperationAnalysisContext context, FinComplianceAttributes attributes, ConcurrentDictionary<IParameterSymbol, bool> reported)
     {
@@ -71,6 +73,7 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
     }
 
     /// <summary>Field and property initializers run in the constructor: reading a parameter there keeps nothing.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     private static bool IsInInitializer(IOperation operation)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
@@ -88,6 +91,7 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
         => constructor.DeclaringSyntaxReferences is [var reference]
             && reference.GetSyntax(cancellationToken) is ClassDeclarationSyntax or StructDeclarationSyntax;
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeMember(SymbolAnalysisContext context, FinComplianceAttributes attributes)
     {
         var member = context.Symbol;

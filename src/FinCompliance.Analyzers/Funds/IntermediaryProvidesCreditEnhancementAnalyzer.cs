@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -29,6 +30,7 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
             operation => AnalyzeReference(operation, attributes), OperationKind.Invocation, OperationKind.MethodReference);
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeMethod(SymbolAnalysisContext context, FinComplianceAttributes attributes)
     {
         var method = (IMethodSymbol)context.Symbol;
@@ -49,6 +51,7 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
         }
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeReference(OperationAnalysisContext context, FinComplianceAttributes attributes)
     {
         var target = context.Operation switch
@@ -75,6 +78,7 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
     }
 
     /// <summary>The method, the method it overrides, or its extension-method definition is <c>[CreditEnhancement]</c>.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     private static bool IsCreditEnhancement(IMethodSymbol method, FinComplianceAttributes attributes)
     {
         for (var current = method.ReducedFrom ?? method; current is not null; current = current.OverriddenMethod)

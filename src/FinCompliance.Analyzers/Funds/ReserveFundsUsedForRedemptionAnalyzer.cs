@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using FinCompliance.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -33,6 +34,7 @@ public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyze
         context.RegisterOperationBlockAction(block => AnalyzeBlock(block, policy, attributes));
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeBlock(OperationBlockAnalysisContext context, FundsTagPolicy policy, FinComplianceAttributes attributes)
     {
         List<TagPart>? parts = null;

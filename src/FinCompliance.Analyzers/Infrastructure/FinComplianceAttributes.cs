@@ -104,12 +104,14 @@ public sealed class FinComplianceAttributes
     }
 
     /// <summary>Whether <paramref name="attributeClass"/> is <paramref name="attributeType"/> or an alias of it.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool Is(INamedTypeSymbol? attributeClass, INamedTypeSymbol? attributeType)
         => attributeType is not null
            && (SymbolEqualityComparer.Default.Equals(attributeClass, attributeType)
                || (targetOfClass is not null && SymbolEqualityComparer.Default.Equals(AliasTarget(attributeClass), attributeType)));
 
     /// <summary>Whether <paramref name="symbol"/> carries <paramref name="attributeType"/> or an alias of it.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool Has(ISymbol symbol, INamedTypeSymbol? attributeType)
     {
         if (attributeType is null)
@@ -160,6 +162,7 @@ public sealed class FinComplianceAttributes
     /// Whether <paramref name="type"/> or one of its base types carries <paramref name="attributeType"/> or an alias
     /// of it (the FinCompliance attributes are <c>Inherited = true</c>, and so are aliases of them).
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool HasOnTypeOrBase(ITypeSymbol? type, INamedTypeSymbol? attributeType)
     {
         if (attributeType is null)

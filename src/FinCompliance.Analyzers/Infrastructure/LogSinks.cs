@@ -43,6 +43,7 @@ public sealed class LogSinks
     public static LogSinks For(Compilation compilation) => Cache.GetValue(compilation, static c => new LogSinks(c));
 
     /// <summary>The sink a call writes to (for messages), or null when it writes nowhere we know.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public string? SinkOf(IInvocationOperation invocation)
         => SinkOf(invocation.TargetMethod) ?? ConsoleWriterSink(invocation);
 
@@ -88,6 +89,7 @@ public sealed class LogSinks
     public bool IsException(ITypeSymbol? type) => type.IsOrDerivesFrom(exception);
 
     /// <summary>The sink's name for messages, or null when <paramref name="method"/> writes nowhere we know.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public string? SinkOf(IMethodSymbol method)
     {
         if (!sinkByMethod.TryGetValue(method, out var sink))

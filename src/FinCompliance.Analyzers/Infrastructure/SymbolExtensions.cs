@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace FinCompliance.Analyzers;
@@ -9,10 +10,12 @@ namespace FinCompliance.Analyzers;
 public static class SymbolExtensions
 {
     /// <summary>Whether <paramref name="symbol"/> carries an attribute of exactly <paramref name="attributeType"/>.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool HasAttribute(this ISymbol symbol, INamedTypeSymbol? attributeType)
         => symbol.GetAttribute(attributeType) is not null;
 
     /// <summary>The first attribute of exactly <paramref name="attributeType"/> on <paramref name="symbol"/>, if any.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static AttributeData? GetAttribute(this ISymbol symbol, INamedTypeSymbol? attributeType)
     {
         if (attributeType is null)

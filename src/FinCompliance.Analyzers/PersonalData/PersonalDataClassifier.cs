@@ -48,6 +48,7 @@ public sealed class PersonalDataClassifier
     /// The classification of a field, property, parameter or method (its return value), from the symbol's own
     /// attributes, else from its type's. Null when it is not personal data or is marked <c>[NotPersonalData]</c>.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public PersonalDataClass? Classify(ISymbol? symbol)
     {
         if (symbol is null)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -30,6 +31,7 @@ public sealed class PersonalDataInToStringAnalyzer : FinComplianceAnalyzer
         context.RegisterOperationBlockAction(blockContext => AnalyzeUserToString(blockContext, classifier));
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeRecord(SymbolAnalysisContext context, PersonalDataClassifier classifier)
     {
         if (context.Symbol is not INamedTypeSymbol { IsRecord: true } record || HasUserWrittenStringForm(record))
@@ -102,6 +104,7 @@ public sealed class PersonalDataInToStringAnalyzer : FinComplianceAnalyzer
         return false;
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeUserToString(OperationBlockAnalysisContext context, PersonalDataClassifier classifier)
     {
         if (context.OwningSymbol is not IMethodSymbol { IsStatic: false, IsImplicitlyDeclared: false } method)

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System;
 using FinCompliance.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -33,7 +34,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
 
         var policy = PersonalDataTagPolicy.For(context.Compilation, context.Options);
         var sinks = LogSinks.For(context.Compilation);
-        context.RegisterOperationBlockStartAction(start =>
+        context.RegisterOperationBlockStartAction([MethodImpl(JitOptions.Optimized)] (start) =>
         {
             // The flow analysis runs over the block the sink call belongs to (walking above it would make Roslyn
             // rebuild parent trees); it is computed on the first sink call only, and shared with FIN3005.
@@ -43,6 +44,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
         });
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeInvocation(
         OperationAnalysisContext context, PersonalDataTagPolicy policy, LogSinks sinks, ImmutableArray<IOperation> blocks)
     {
@@ -82,6 +84,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
         Report(context, findings, sink);
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeCreation(
         OperationAnalysisContext context, PersonalDataTagPolicy policy, LogSinks sinks, ImmutableArray<IOperation> blocks)
     {

@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
+using System;
 
 namespace FinCompliance.Analyzers;
 
@@ -149,6 +150,7 @@ public static class PersonalDataNameHeuristic
     }
 
     // needle is lower-case ASCII letters: c | 0x20 equals one of them only for that letter in either case.
+    [MethodImpl(JitOptions.Optimized)]
     private static bool ContainsIgnoringAsciiCase(string text, string needle)
     {
         for (var start = 0; start + needle.Length <= text.Length; start++)

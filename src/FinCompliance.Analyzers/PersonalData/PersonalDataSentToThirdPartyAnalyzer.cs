@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -30,14 +31,15 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
 
         var policy = PersonalDataTagPolicy.For(context.Compilation, context.Options);
         var egressByMethod = new ConcurrentDictionary<IMethodSymbol, Egress>(SymbolEqualityComparer.Default);
+        [MethodImpl(JitOptions.Optimized)]
         Egress EgressOf(IMethodSymbol method)
             => egressByMethod.TryGetValue(method, out var known) ? known : egressByMethod.GetOrAdd(method, ComputeEgress(method, policy.Classifier));
 
-        context.RegisterOperationBlockStartAction(start =>
+        context.RegisterOperationBlockStartAction([MethodImpl(JitOptions.Optimized)] (start) =>
         {
             var blocks = start.OperationBlocks;
             start.RegisterOperationAction(
-            operation =>
+            [MethodImpl(JitOptions.Optimized)] (operation) =>
             {
                 var (method, arguments) = operation.Operation switch
                 {

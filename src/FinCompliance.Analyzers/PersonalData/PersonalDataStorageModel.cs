@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -82,7 +83,7 @@ public sealed class PersonalDataStorageModel
         var candidates = new ConcurrentBag<(ISymbol Member, PersonalDataClass Classification)>();
         context.RegisterOperationAction(operationContext => model.AddInvocation((IInvocationOperation)operationContext.Operation), OperationKind.Invocation);
         context.RegisterSymbolAction(
-            symbolContext =>
+            [MethodImpl(JitOptions.Optimized)] (symbolContext) =>
             {
                 var member = symbolContext.Symbol;
                 if (!member.IsStatic && !member.IsImplicitlyDeclared && member is not IFieldSymbol { IsConst: true }
@@ -112,6 +113,7 @@ public sealed class PersonalDataStorageModel
     /// Records the facts of one invocation the driver has bound (an operation action on <see cref="OperationKind.Invocation"/>).
     /// Thread-safe; cheap for the invocations that cannot matter (a name test on the syntax).
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public void AddInvocation(IInvocationOperation invocation)
     {
         if (invocation.Syntax is not InvocationExpressionSyntax syntax || !IsCandidate(syntax))
@@ -356,6 +358,7 @@ public sealed class PersonalDataStorageModel
     }
 
     // "Create" names countless factories (string.Create, every builder); only JsonContent.Create serializes.
+    [MethodImpl(JitOptions.Optimized)]
     private static bool IsCandidate(InvocationExpressionSyntax invocation)
     {
         var name = InvokedName(invocation);
@@ -377,6 +380,7 @@ public sealed class PersonalDataStorageModel
         _ => string.Empty,
     };
 
+    [MethodImpl(JitOptions.Optimized)]
     private static string InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
         MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,

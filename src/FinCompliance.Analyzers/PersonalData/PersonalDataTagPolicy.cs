@@ -148,6 +148,7 @@ public sealed class PersonalDataTagPolicy : TagPolicy
     /// identifiers, counts, hashes, flags and dates do not), or any member of an anonymous object or tuple built from
     /// personal data.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public override TagSet ReadFromCarrier(TagSet carrier, ISymbol member, ITypeSymbol? resultType)
     {
         if (!carrier.HasAny(TagKind.PersonalData) || resultType is null)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -29,6 +30,7 @@ public sealed class UnclassifiedPersonalDataAnalyzer : FinComplianceAnalyzer
 
     // The cheap tests first (issue #6): the name and the type rule out almost every symbol before any attribute,
     // interface or record lookup; the order of the tests does not change the outcome, only its cost.
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeMember(SymbolAnalysisContext context, PersonalDataClassifier classifier)
     {
         var member = context.Symbol;
@@ -55,6 +57,7 @@ public sealed class UnclassifiedPersonalDataAnalyzer : FinComplianceAnalyzer
         }
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeParameters(SymbolAnalysisContext context, PersonalDataClassifier classifier)
     {
         var method = (IMethodSymbol)context.Symbol;
@@ -91,6 +94,7 @@ public sealed class UnclassifiedPersonalDataAnalyzer : FinComplianceAnalyzer
     }
 
     /// <summary>The kind a string / number symbol declared in source reads as by its name, or null.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     private static PersonalInformationKind? NameKind(ISymbol symbol, ITypeSymbol type)
         => IsValueType(type) && symbol.Locations.Length > 0 && symbol.Locations[0].IsInSource
             ? PersonalDataNameHeuristic.Match(symbol.Name)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -41,6 +42,7 @@ public sealed class MissingDisclosureAnalyzer : FinComplianceAnalyzer
         context.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attributes, disclosure), SymbolKind.NamedType);
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeType(SymbolAnalysisContext context, FinComplianceAttributes attributes, INamedTypeSymbol disclosure)
     {
         var type = (INamedTypeSymbol)context.Symbol;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,6 +36,7 @@ public sealed class MissingRiskWarningAnalyzer : FinComplianceAnalyzer
             symbolContext => AnalyzeType(symbolContext, attributes, productPromotion, riskWarning), SymbolKind.NamedType);
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeType(
         SymbolAnalysisContext context, FinComplianceAttributes attributes, INamedTypeSymbol productPromotion, INamedTypeSymbol riskWarning)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using FinCompliance.Analyzers.Flow;
 using FinCompliance.Analyzers.Funds;
 using Microsoft.CodeAnalysis;
@@ -31,6 +32,7 @@ public sealed class RewardMixedWithYieldAnalyzer : FinComplianceAnalyzer
         context.RegisterOperationBlockAction(block => AnalyzeBlock(block, policy));
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeBlock(OperationBlockAnalysisContext context, FundsTagPolicy policy)
     {
         List<TagPart>? parts = null;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -55,7 +56,7 @@ public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
 
         var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
         context.RegisterOperationAction(
-            operation =>
+            [MethodImpl(JitOptions.Optimized)] (operation) =>
             {
                 var invocation = (IInvocationOperation)operation.Operation;
                 if (!TryGetDeletion(invocation, ef, out var entityTypes, out var source))
@@ -91,6 +92,7 @@ public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
     }
 
     /// <summary>Whether the call deletes entities; their static types; the query or entity the rows come from.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     private static bool TryGetDeletion(
         IInvocationOperation invocation, EntityFrameworkSymbols ef, out List<ITypeSymbol> entityTypes, out IOperation? source)
     {

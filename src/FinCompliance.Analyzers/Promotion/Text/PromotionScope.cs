@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace FinCompliance.Analyzers.Promotion.Text;
@@ -22,6 +23,7 @@ internal sealed class PromotionScope
     }
 
     /// <summary>Whether <paramref name="symbol"/> (a member, type or local function) is inside a promotion.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool Includes(ISymbol? symbol)
     {
         for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
@@ -62,6 +64,7 @@ internal sealed class PromotionScope
         return false;
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool IsMarkedMember(ISymbol symbol, FinComplianceAttributes attributes, INamedTypeSymbol productPromotion)
         => attributes.Has(symbol, productPromotion)
            || (symbol is IMethodSymbol { AssociatedSymbol: { } associated } && attributes.Has(associated, productPromotion));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -31,7 +32,7 @@ public abstract class PromotionalTextAnalyzer : FinComplianceAnalyzer
             // the blocks of promotions get the string-expression action. An operation action on every literal,
             // concatenation and constant reference of the compilation would be called for all of them.
             var scope = new PromotionScope(FinComplianceAttributes.For(context.Compilation, context.Options), productPromotion);
-            context.RegisterOperationBlockStartAction(block =>
+            context.RegisterOperationBlockStartAction([MethodImpl(JitOptions.Optimized)] (block) =>
             {
                 if (!scope.Includes(block.OwningSymbol))
                 {
