@@ -1,0 +1,225 @@
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Analysis;
+using Microsoft.Diagnostics.Tracing.Etlx;
+
+// Reads .nettrace files recorded from csc with dotnet-trace (see docs/performance.md, "Profiling csc"):
+//   diff <a.nettrace> <b.nettrace> [top=40] [filter]  frames whose inclusive / exclusive samples grew most from a to b, and GC counts
+//   top <trace> [top=40] [filter]                     frames by inclusive samples
+//   callers <trace> <frame> [depth=4]                 the call chains that lead to a frame
+//   callees <trace> <frame> [depth=2]                 where the samples under a frame go
+//   jit <trace>                                       JIT time and tier per namespace; FinCompliance's slowest and tier-0 methods
+// Sample traces need --providers Microsoft-DotNETCore-SampleProfiler,Microsoft-Windows-DotNETRuntime:0x14C14FCCBD:4;
+// jit needs Microsoft-Windows-DotNETRuntime:0x10:5. The sample profiler samples waiting threads too: read deltas, not totals.
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: diff|top|callers|callees|jit <trace> ... (see Program.cs)");
+    return 1;
+}
+
+int Int(int index, int fallback) => args.Length > index ? int.Parse(args[index]) : fallback;
+string? Str(int index) => args.Length > index ? args[index] : null;
+
+switch (args[0])
+{
+    case "diff":
+        Diff(Profile.Read(args[1]), Profile.Read(args[2]), Int(3, 40), Str(4));
+        break;
+    case "top":
+        var profile = Profile.Read(args[1]);
+        Console.WriteLine($"samples {profile.Total}; {profile.Gc}");
+        foreach (var (frame, count) in profile.Inclusive.Where(kv => Str(3) is not { } f || kv.Key.Contains(f)).OrderByDescending(kv => kv.Value).Take(Int(2, 40)))
+        {
+            Console.WriteLine($"{count,8} {profile.Exclusive.GetValueOrDefault(frame),8}  {Shorten(frame)}");
+        }
+
+        break;
+    case "callers":
+        Chains(args[1], args[2], Int(3, 4), towardsLeaf: false);
+        break;
+    case "callees":
+        Chains(args[1], args[2], Int(3, 2), towardsLeaf: true);
+        break;
+    case "jit":
+        Jit(args[1]);
+        break;
+    default:
+        Console.Error.WriteLine($"unknown command {args[0]}");
+        return 1;
+}
+
+return 0;
+
+static void Diff(Profile a, Profile b, int top, string? filter)
+{
+    Console.WriteLine($"samples: a {a.Total}, b {b.Total}");
+    Console.WriteLine($"a: {a.Gc}");
+    Console.WriteLine($"b: {b.Gc}");
+    var rows = a.Inclusive.Keys.Union(b.Inclusive.Keys)
+        .Where(frame => filter is null || frame.Contains(filter, StringComparison.OrdinalIgnoreCase))
+        .Select(frame => (Frame: frame,
+            InA: a.Inclusive.GetValueOrDefault(frame), InB: b.Inclusive.GetValueOrDefault(frame),
+            ExA: a.Exclusive.GetValueOrDefault(frame), ExB: b.Exclusive.GetValueOrDefault(frame)))
+        .ToList();
+    Console.WriteLine("--- inclusive: delta, a, b ---");
+    foreach (var row in rows.OrderByDescending(r => r.InB - r.InA).Take(top))
+    {
+        Console.WriteLine($"{row.InB - row.InA,7} {row.InA,7} {row.InB,7}  {Shorten(row.Frame)}");
+    }
+
+    Console.WriteLine("--- exclusive: delta, a, b ---");
+    foreach (var row in rows.OrderByDescending(r => r.ExB - r.ExA).Take(top))
+    {
+        Console.WriteLine($"{row.ExB - row.ExA,7} {row.ExA,7} {row.ExB,7}  {Shorten(row.Frame)}");
+    }
+}
+
+static void Chains(string path, string target, int depth, bool towardsLeaf)
+{
+    var chains = new Dictionary<string, int>();
+    var hits = 0;
+    foreach (var frames in Profile.Stacks(path))
+    {
+        // frames[0] is the leaf. Callers: above the outermost occurrence; callees: below the innermost one.
+        var index = towardsLeaf ? frames.FindIndex(f => f.Contains(target)) : frames.FindLastIndex(f => f.Contains(target));
+        if (index < 0)
+        {
+            continue;
+        }
+
+        hits++;
+        var parts = new List<string>();
+        for (var i = towardsLeaf ? index - 1 : index + 1; i >= 0 && i < frames.Count && parts.Count < depth; i += towardsLeaf ? -1 : 1)
+        {
+            parts.Add(Name(frames[i]));
+        }
+
+        var key = parts.Count == 0 ? "(self)" : string.Join(towardsLeaf ? " -> " : " <- ", parts);
+        chains[key] = chains.GetValueOrDefault(key) + 1;
+    }
+
+    Console.WriteLine($"{target}: {hits} samples");
+    foreach (var (chain, count) in chains.OrderByDescending(kv => kv.Value).Take(30))
+    {
+        Console.WriteLine($"{count,7}  {chain}");
+    }
+}
+
+static void Jit(string path)
+{
+    using var source = new EventPipeEventSource(path);
+    var started = new Dictionary<long, (double At, string Name)>();
+    var byArea = new Dictionary<string, (double Ms, int Count)>();
+    var ours = new List<(double Ms, string Name, string Tier)>();
+    source.Clr.MethodJittingStarted += e => started[e.MethodID] = (e.TimeStampRelativeMSec, e.MethodNamespace + "::" + e.MethodName);
+    source.Clr.MethodLoadVerbose += e =>
+    {
+        if (!started.Remove(e.MethodID, out var start))
+        {
+            return;
+        }
+
+        var ms = e.TimeStampRelativeMSec - start.At;
+        var area = start.Name.StartsWith("FinCompliance.", StringComparison.Ordinal) ? "FinCompliance"
+            : start.Name.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) ? "Roslyn"
+            : "other";
+        var current = byArea.GetValueOrDefault(area);
+        byArea[area] = (current.Ms + ms, current.Count + 1);
+        if (area == "FinCompliance")
+        {
+            ours.Add((ms, start.Name, e.OptimizationTier.ToString()));
+        }
+    };
+    source.Process();
+
+    foreach (var (area, (ms, count)) in byArea.OrderByDescending(kv => kv.Value.Ms))
+    {
+        Console.WriteLine($"{ms,9:F0} ms {count,6} methods  {area}");
+    }
+
+    Console.WriteLine("FinCompliance by tier: " + string.Join(", ", ours.GroupBy(m => m.Tier).Select(g => $"{g.Key} {g.Count()} ({g.Sum(m => m.Ms):F0} ms)")));
+    Console.WriteLine("Promoted for PGO but never re-compiled optimised (hot, still tier 0):");
+    foreach (var method in ours.Where(m => m.Tier == "QuickJittedInstrumented").Select(m => m.Name).Distinct().Order())
+    {
+        Console.WriteLine("  " + Shorten(method));
+    }
+}
+
+static string Name(string frame)
+{
+    var paren = frame.IndexOf('(');
+    return paren > 0 ? frame[..paren] : frame;
+}
+
+static string Shorten(string frame) => frame.Length > 200 ? frame[..200] : frame;
+
+internal sealed record Profile(Dictionary<string, int> Inclusive, Dictionary<string, int> Exclusive, int Total, string Gc)
+{
+    private const string SampleProvider = "Microsoft-DotNETCore-SampleProfiler";
+
+    public static Profile Read(string path)
+    {
+        var inclusive = new Dictionary<string, int>();
+        var exclusive = new Dictionary<string, int>();
+        var total = 0;
+        var seen = new HashSet<string>();
+        using var log = new TraceLog(TraceLog.CreateFromEventPipeDataFile(path));
+        var source = log.Events.GetSource();
+        source.NeedLoadedDotNetRuntimes();
+        source.AllEvents += e =>
+        {
+            if (e.ProviderName != SampleProvider || e.CallStack() is not { } stack)
+            {
+                return;
+            }
+
+            total++;
+            seen.Clear();
+            exclusive[FrameOf(stack)] = exclusive.GetValueOrDefault(FrameOf(stack)) + 1;
+            for (var frame = stack; frame is not null; frame = frame.Caller)
+            {
+                var name = FrameOf(frame);
+                if (seen.Add(name))
+                {
+                    inclusive[name] = inclusive.GetValueOrDefault(name) + 1;
+                }
+            }
+        };
+        source.Process();
+
+        var gc = "";
+        foreach (var process in source.Processes())
+        {
+            if (process.LoadedDotNetRuntime() is { GC.GCs: { Count: > 0 } gcs })
+            {
+                gc += $"GCs {gcs.Count} (gen0 {gcs.Count(g => g.Generation == 0)}, gen1 {gcs.Count(g => g.Generation == 1)}, gen2 {gcs.Count(g => g.Generation == 2)}), "
+                      + $"pauses {gcs.Sum(g => g.PauseDurationMSec):F0} ms, peak heap {gcs.Max(g => g.HeapSizePeakMB):F0} MB";
+            }
+        }
+
+        return new Profile(inclusive, exclusive, total, gc);
+    }
+
+    /// <summary>Each sample's frames, leaf first.</summary>
+    public static IEnumerable<List<string>> Stacks(string path)
+    {
+        using var log = new TraceLog(TraceLog.CreateFromEventPipeDataFile(path));
+        foreach (var e in log.Events)
+        {
+            if (e.ProviderName != SampleProvider)
+            {
+                continue;
+            }
+
+            var frames = new List<string>();
+            for (var frame = e.CallStack(); frame is not null; frame = frame.Caller)
+            {
+                frames.Add(FrameOf(frame));
+            }
+
+            yield return frames;
+        }
+    }
+
+    private static string FrameOf(TraceCallStack frame)
+        => frame.CodeAddress.FullMethodName is { Length: > 0 } name ? name : "?" + frame.CodeAddress.ModuleName;
+}

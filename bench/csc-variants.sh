@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Re-runs the compile of a bench/report-analyzer.sh work folder directly with csc (no MSBuild around it), in variants,
+# round by round (interleaved), and prints each run's wall and CPU time and the medians. For A/B questions such as "does
+# this change make csc faster?" or "what do the generators alone cost?" without a whole build per run.
+#
+#   bench/csc-variants.sh <work folder> <rounds> <variant>...
+#
+# Variants (all start from the with-FinCompliance compile that report-analyzer.sh logged in <work>/with.log):
+#   without          no FinCompliance analyzers or generators
+#   with             as built
+#   analyzers        the analyzers only          generators   the generators only
+#   dll=<path>       with, but this FinCompliance.Analyzers.dll (e.g. a copy of an older build)
+#   <variant>+VAR=value   run the variant with an environment variable (e.g. with+DOTNET_gcServer=0)
+#
+# This VM's run-to-run noise is several seconds at 600 files: use 5 rounds or more and compare medians.
+set -euo pipefail
+work="${1:?work folder of bench/report-analyzer.sh}"; rounds="${2:?rounds}"; shift 2
+[ $# -gt 0 ] || { echo "no variants given" >&2; exit 2; }
+
+line=$(grep -m1 -E '/csc /noconfig ' "$work/with.log") || { echo "no csc command line in $work/with.log (run report-analyzer.sh first)" >&2; exit 2; }
+csc="$(echo "$line" | awk '{print $1}').dll"
+args=$(echo "$line" | sed -E 's#^ *[^ ]+/csc ##')
+analyzers=$(echo "$args" | grep -oE '/analyzer:[^ ]*FinCompliance\.Analyzers\.dll')
+generators=$(echo "$args" | grep -oE '/analyzer:[^ ]*FinCompliance\.Generators\.dll')
+mkdir -p "$work/variants"
+args=$(echo "$args" | sed -E "s#/out:[^ ]+#/out:$work/variants/out.dll#; s#/refout:[^ ]+#/refout:$work/variants/ref.dll#")
+
+rsp() { # variant → response file path
+  local name="${1%%+*}" file="$work/variants/${1%%+*}.rsp"
+  file="${file//[^A-Za-z0-9_.\/-]/_}"
+  case "$name" in
+    with) echo "$args" ;;
+    without) echo "$args" | sed "s# $analyzers##; s# $generators##" ;;
+    analyzers) echo "$args" | sed "s# $generators##" ;;
+    generators) echo "$args" | sed "s# $analyzers##" ;;
+    dll=*) echo "$args" | sed "s#$analyzers#/analyzer:${name#dll=}#" ;;
+    *) echo "unknown variant $name" >&2; exit 2 ;;
+  esac > "$file"
+  echo "$file"
+}
+
+: > "$work/variants/runs.txt"
+for round in $(seq 1 "$rounds"); do
+  for variant in "$@"; do
+    file=$(rsp "$variant")
+    envs=(); [[ "$variant" == *+* ]] && envs=("${variant#*+}")
+    (cd "$work/with" && /usr/bin/time -f "%e %U %S" -o "$work/variants/time" env "${envs[@]}" dotnet exec "$csc" "@$file" > "$work/variants/last.log" 2>&1) \
+      || { echo "csc failed for $variant, see $work/variants/last.log" >&2; exit 1; }
+    read -r wall user sys < "$work/variants/time"
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    echo "$round $variant $wall $cpu" >> "$work/variants/runs.txt"
+    echo "round $round  $variant  wall ${wall} s  CPU ${cpu} s"
+  done
+done
+
+echo
+echo "medians over $rounds round(s):"
+for variant in "$@"; do
+  awk -v v="$variant" '$2 == v { w[++n] = $3; c[n] = $4 }
+    END { asort(w); asort(c); m = (n % 2) ? (n + 1) / 2 : n / 2;
+          wm = (n % 2) ? w[m] : (w[m] + w[m + 1]) / 2; cm = (n % 2) ? c[m] : (c[m] + c[m + 1]) / 2;
+          printf "  %-40s wall %6.2f s  CPU %6.2f s\n", v, wm, cm }' "$work/variants/runs.txt"
+done
