@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FinCompliance.Analyzers;
 
@@ -50,6 +52,23 @@ internal sealed class MarkedMethods
         blindAssemblies = new Lazy<HashSet<IAssemblySymbol>>(ComputeBlindAssemblies);
     }
 
+    /// <summary>
+    /// The guarded roles the pre-scan looks for: once a body is known to call both, the rest of it cannot change
+    /// the answer of <see cref="GuardedRolesCalledUnder"/>.
+    /// </summary>
+    private const MustPrecedeRoles GuardedRoles = MustPrecedeRoles.ProductSale | MustPrecedeRoles.RequiresCustomerIdentification;
+
+    // Size of the direct-mapped cache of pre-scan answers (a power of two).
+    private const int RecentScans = 1024;
+
+    // FIN4001 and FIN5001 pre-scan the same bodies one after the other: the second finds the first's answer here.
+    // Keyed by the body's syntax node (the same node binds to the same calls in one compilation; the tree keeps it
+    // alive anyway), lock-free: a lost entry only means one more scan.
+    private readonly RecentScan?[] recentScans = new RecentScan?[RecentScans];
+
+    [ThreadStatic]
+    private static Stack<IOperation>? pendingOperations;
+
     /// <summary>The index of <paramref name="compilation"/> (built on first use, shared by the rules).</summary>
     public static MarkedMethods For(Compilation compilation, FinComplianceAttributes attributes)
         => Cache.GetValue(compilation, c => new MarkedMethods(c, attributes));
@@ -75,6 +94,61 @@ internal sealed class MarkedMethods
 
     [MethodImpl(JitOptions.Optimized)]
     public bool Has(IMethodSymbol? method, MustPrecedeRoles role) => (RolesOf(method) & role) != 0;
+
+    /// <summary>
+    /// The guarded roles (<see cref="MustPrecedeRoles.ProductSale"/>, <see cref="MustPrecedeRoles.RequiresCustomerIdentification"/>)
+    /// of the methods invoked anywhere under <paramref name="root"/> (an operation block's root): the cheap pre-scan
+    /// that lets most bodies skip the control-flow graph. One scan per body for both rules.
+    /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
+    public MustPrecedeRoles GuardedRolesCalledUnder(IOperation root)
+    {
+        var slot = RuntimeHelpers.GetHashCode(root.Syntax) & (RecentScans - 1);
+        if (Volatile.Read(ref recentScans[slot]) is { } recent && ReferenceEquals(recent.Syntax, root.Syntax))
+        {
+            return recent.Roles;
+        }
+
+        var roles = Scan(root);
+        Volatile.Write(ref recentScans[slot], new RecentScan(root.Syntax, roles));
+        return roles;
+    }
+
+    [MethodImpl(JitOptions.Optimized)]
+    private MustPrecedeRoles Scan(IOperation root)
+    {
+        // An explicit stack (reused per thread): deep expressions such as long concatenations must not overflow.
+        var pending = pendingOperations ??= new Stack<IOperation>();
+        pending.Clear();
+        pending.Push(root);
+        var found = MustPrecedeRoles.None;
+        try
+        {
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                if (operation is IInvocationOperation invocation)
+                {
+                    found |= RolesOf(invocation.TargetMethod) & GuardedRoles;
+                    if (found == GuardedRoles)
+                    {
+                        break;
+                    }
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+
+            return found;
+        }
+        finally
+        {
+            pending.Clear();
+        }
+    }
 
     /// <summary>
     /// Whether methods of <paramref name="assembly"/> can carry the attributes (or override / implement methods that
@@ -197,5 +271,13 @@ internal sealed class MarkedMethods
         }
 
         return result;
+    }
+
+    /// <summary>An immutable cache entry: replaced whole, so concurrent readers never see a torn pair.</summary>
+    private sealed class RecentScan(SyntaxNode syntax, MustPrecedeRoles roles)
+    {
+        public SyntaxNode Syntax { get; } = syntax;
+
+        public MustPrecedeRoles Roles { get; } = roles;
     }
 }

@@ -109,38 +109,8 @@ internal static class MustPrecedeRule
         => operation is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation
                or IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation;
 
-    [ThreadStatic]
-    private static Stack<IOperation>? pendingOperations;
-
     /// <summary>Whether any invocation under <paramref name="root"/> calls a method with <paramref name="role"/>.</summary>
     [MethodImpl(JitOptions.Optimized)]
     private static bool CallsGuardedMethod(IOperation root, MarkedMethods marks, MustPrecedeRoles role)
-    {
-        // An explicit stack (reused per thread): deep expressions such as long concatenations must not overflow.
-        var pending = pendingOperations ??= new Stack<IOperation>();
-        pending.Clear();
-        pending.Push(root);
-        try
-        {
-            while (pending.Count > 0)
-            {
-                var operation = pending.Pop();
-                if (operation is IInvocationOperation invocation && marks.Has(invocation.TargetMethod, role))
-                {
-                    return true;
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    pending.Push(child);
-                }
-            }
-
-            return false;
-        }
-        finally
-        {
-            pending.Clear();
-        }
-    }
+        => (marks.GuardedRolesCalledUnder(root) & role) != 0;
 }

@@ -211,7 +211,7 @@ public abstract class TagPolicy
     [MethodImpl(JitOptions.Optimized)]
     private static bool TryGetRecent(RecentTags?[] recent, ISymbol key, out TagSet tags)
     {
-        var entry = Volatile.Read(ref recent[RuntimeHelpers.GetHashCode(key) & (RecentSize - 1)]);
+        var entry = Volatile.Read(ref recent[Slot(key)]);
         if (entry is not null && ReferenceEquals(entry.Key, key))
         {
             tags = entry.Tags;
@@ -224,7 +224,16 @@ public abstract class TagPolicy
 
     [MethodImpl(JitOptions.Optimized)]
     private static void SetRecent(RecentTags?[] recent, ISymbol key, TagSet tags)
-        => Volatile.Write(ref recent[RuntimeHelpers.GetHashCode(key) & (RecentSize - 1)], new RecentTags(key, tags));
+        => Volatile.Write(ref recent[Slot(key)], new RecentTags(key, tags));
+
+    /// <summary>
+    /// The slot of <paramref name="key"/>, from its and its container's names rather than its identity: in profiles of csc,
+    /// <c>RuntimeHelpers.GetHashCode</c> on the compiler's symbol objects always took its slow path. A collision only
+    /// costs a dictionary look-up (entries are compared by reference).
+    /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
+    private static int Slot(ISymbol key)
+        => ((key.Name.GetHashCode() * 31) ^ (key.ContainingSymbol?.Name.GetHashCode() ?? 0) ^ (int)key.Kind) & (RecentSize - 1);
 
     /// <summary>An immutable cache entry: replaced whole, so concurrent readers never see a torn pair.</summary>
     private sealed class RecentTags(ISymbol key, TagSet tags)
