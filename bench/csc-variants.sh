@@ -53,11 +53,13 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
 echo
 echo "medians over $rounds round(s):"
 for variant in "$@"; do
-  awk -v v="$variant" '$2 == v { w[++n] = $3; c[n] = $4 }
-    END { asort(w); asort(c); m = (n % 2) ? (n + 1) / 2 : n / 2;
-          wm = (n % 2) ? w[m] : (w[m] + w[m + 1]) / 2; cm = (n % 2) ? c[m] : (c[m] + c[m + 1]) / 2;
-          printf "  %-40s wall %6.2f s  CPU %6.2f s\n", v, wm, cm }' "$work/variants/runs.txt"
+  wall=$(awk -v v="$variant" '$2 == v { print $3 }' "$work/variants/runs.txt" | median)
+  cpu=$(awk -v v="$variant" '$2 == v { print $4 }' "$work/variants/runs.txt" | median)
+  printf "  %-40s wall %6.2f s  CPU %6.2f s\n" "$variant" "$wall" "$cpu"
 done
+echo "csc's per-analyzer report of the last run: $work/variants/last.log"

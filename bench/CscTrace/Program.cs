@@ -1,6 +1,7 @@
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Analysis;
 using Microsoft.Diagnostics.Tracing.Etlx;
+using TraceLog = Microsoft.Diagnostics.Tracing.Etlx.TraceLog;
 
 // Reads .nettrace files recorded from csc with dotnet-trace (see docs/performance.md, "Profiling csc"):
 //   diff <a.nettrace> <b.nettrace> [top=40] [filter]  frames whose inclusive / exclusive samples grew most from a to b, and GC counts
@@ -120,11 +121,12 @@ static void Jit(string path)
 
         var ms = e.TimeStampRelativeMSec - start.At;
         var area = start.Name.StartsWith("FinCompliance.", StringComparison.Ordinal) ? "FinCompliance"
+            : start.Name.Contains("FinCompliance.", StringComparison.Ordinal) ? "generic code instantiated over FinCompliance types"
             : start.Name.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) ? "Roslyn"
             : "other";
         var current = byArea.GetValueOrDefault(area);
         byArea[area] = (current.Ms + ms, current.Count + 1);
-        if (area == "FinCompliance")
+        if (area != "Roslyn" && area != "other")
         {
             ours.Add((ms, start.Name, e.OptimizationTier.ToString()));
         }
