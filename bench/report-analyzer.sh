@@ -56,6 +56,11 @@ wall1=$(awk '{print $3}' "$work/rounds.txt" | median); cpu1=$(awk '{print $4}' "
 echo
 echo "median of $rounds round(s), $files files: Csc wall $wall0 → $wall1 ms (+$(percent "$wall1" "$wall0") %)," \
      "build CPU $cpu0 → $cpu1 ms (+$(percent "$cpu1" "$cpu0") %)"
+# Rounds are interleaved, so each round's own ratio cancels a slow period that hits both builds: its median is the
+# steadier overhead figure on a shared machine.
+echo "median of the per-round overheads: Csc wall" \
+     "+$(awk '{ printf "%.1f\n", ($3 - $1) * 100 / $1 }' "$work/rounds.txt" | median) %, build CPU" \
+     "+$(awk '{ printf "%.1f\n", ($4 - $2) * 100 / $2 }' "$work/rounds.txt" | median) %"
 echo
 echo "csc's report, last round with FinCompliance (execution times summed over threads):"
 grep -E 'Total (analyzer|generator) execution time|^ +[0-9.<]+ +[0-9<]+ +FinCompliance' "$work/with.log" | sed 's/^ */  /'
