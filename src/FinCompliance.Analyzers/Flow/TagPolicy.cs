@@ -19,7 +19,7 @@ public abstract class TagPolicy
     private const int RecentSize = 2048;
 
     private readonly ConcurrentDictionary<ISymbol, TagSet> symbolTags = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, TagSet> typeTags = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, TagSet> typeTags = new(SymbolEqualityComparer.Default);
     private readonly ConditionalWeakTable<IOperation, TagFlowAnalysis> analyses = new();
 
     // The engine asks for the tags of every operation's type and referenced symbol. SymbolEqualityComparer hashing
@@ -28,6 +28,16 @@ public abstract class TagPolicy
     private readonly RecentTags?[] recentSymbols = new RecentTags?[RecentSize];
     private readonly RecentTags?[] recentTypes = new RecentTags?[RecentSize];
     private readonly SyntaxNode?[] recentEmptyBlocks = new SyntaxNode?[RecentSize];
+
+    // Created once: a method group passed per look-up would allocate a delegate each time.
+    private readonly Func<ISymbol, TagSet> computeSymbolTags;
+    private readonly Func<ISymbol, TagSet> computeTypeTags;
+
+    protected TagPolicy()
+    {
+        computeSymbolTags = ComputeSymbolTags;
+        computeTypeTags = type => ComputeTypeTags((ITypeSymbol)type);
+    }
 
     /// <summary>
     /// The tag flow of <paramref name="block"/> (an operation block of <c>OperationBlockAnalysisContext</c>),
@@ -69,22 +79,10 @@ public abstract class TagPolicy
     public TagSet GetSymbolTags(ISymbol symbol)
     {
         // The pre-check asks this for every referenced symbol of every block; most carry no attribute at all, and
-        // hashing them for the cache (RuntimeHelpers.GetHashCode's slow path on first use, SymbolEqualityComparer
-        // on insertion) cost more than the answer (csc traces of the synthetic code base).
-        if (!MayHaveSymbolTags(symbol))
-        {
-            return TagSet.Empty;
-        }
-
-        var key = SymbolCacheKey(symbol);
-        if (TryGetRecent(recentSymbols, key, out var tags))
-        {
-            return tags;
-        }
-
-        tags = symbolTags.TryGetValue(key, out var known) ? known : symbolTags.GetOrAdd(key, ComputeSymbolTags(key));
-        SetRecent(recentSymbols, key, tags);
-        return tags;
+        // answering them before the cache (slot, look-up, insertion with SymbolEqualityComparer) is cheaper.
+        return MayHaveSymbolTags(symbol)
+            ? Lookup(recentSymbols, symbolTags, SymbolCacheKey(symbol), computeSymbolTags)
+            : TagSet.Empty;
     }
 
     /// <summary>Tags every expression of <paramref name="type"/> carries (an annotated type). Cached.</summary>
@@ -97,14 +95,20 @@ public abstract class TagPolicy
             return TagSet.Empty;
         }
 
-        var key = TypeCacheKey(type);
-        if (TryGetRecent(recentTypes, key, out var tags))
+        return Lookup(recentTypes, typeTags, TypeCacheKey(type), computeTypeTags);
+    }
+
+    /// <summary>The cached tags of <paramref name="key"/>: the recent-answer array, then the dictionary.</summary>
+    [MethodImpl(JitOptions.Optimized)]
+    private static TagSet Lookup(RecentTags?[] recent, ConcurrentDictionary<ISymbol, TagSet> cache, ISymbol key, Func<ISymbol, TagSet> compute)
+    {
+        if (TryGetRecent(recent, key, out var tags))
         {
             return tags;
         }
 
-        tags = typeTags.TryGetValue(key, out var known) ? known : typeTags.GetOrAdd(key, ComputeTypeTags(key));
-        SetRecent(recentTypes, key, tags);
+        tags = cache.TryGetValue(key, out var known) ? known : cache.GetOrAdd(key, compute(key));
+        SetRecent(recent, key, tags);
         return tags;
     }
 
