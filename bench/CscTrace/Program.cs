@@ -9,8 +9,9 @@ using TraceLog = Microsoft.Diagnostics.Tracing.Etlx.TraceLog;
 //   callers <trace> <frame> [depth=4]                 the call chains that lead to a frame
 //   callees <trace> <frame> [depth=2]                 where the samples under a frame go
 //   jit <trace>                                       JIT time and tier per namespace; FinCompliance's slowest and tier-0 methods
+//   alloc <trace>                                     sampled allocations by the outermost FinCompliance frame and type
 // Sample traces need --providers Microsoft-DotNETCore-SampleProfiler,Microsoft-Windows-DotNETRuntime:0x14C14FCCBD:4;
-// jit needs Microsoft-Windows-DotNETRuntime:0x10:5. The sample profiler samples waiting threads too: read deltas, not totals.
+// jit needs Microsoft-Windows-DotNETRuntime:0x10:5; alloc Microsoft-Windows-DotNETRuntime:0x1:5. The sample profiler samples waiting threads too: read deltas, not totals.
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: diff|top|callers|callees|jit <trace> ... (see Program.cs)");
@@ -42,6 +43,9 @@ switch (args[0])
         break;
     case "jit":
         Jit(args[1]);
+        break;
+    case "alloc":
+        Allocations(args[1]);
         break;
     default:
         Console.Error.WriteLine($"unknown command {args[0]}");
@@ -143,6 +147,53 @@ static void Jit(string path)
     foreach (var method in ours.Where(m => m.Tier == "QuickJittedInstrumented").Select(m => m.Name).Distinct().Order())
     {
         Console.WriteLine("  " + Shorten(method));
+    }
+}
+
+static void Allocations(string path)
+{
+    // One AllocationTick event per ~100 KB allocated, with the allocating stack: charged to the outermost
+    // FinCompliance frame on it (the callback the driver called), or to the rest of the compiler.
+    var byOwner = new Dictionary<string, long>();
+    var byType = new Dictionary<string, long>();
+    long total = 0;
+    using var log = new TraceLog(TraceLog.CreateFromEventPipeDataFile(path));
+    foreach (var e in log.Events)
+    {
+        if (e is not Microsoft.Diagnostics.Tracing.Parsers.Clr.GCAllocationTickTraceData tick)
+        {
+            continue;
+        }
+
+        total += tick.AllocationAmount64;
+        string? ours = null;
+        for (var frame = e.CallStack(); frame is not null; frame = frame.Caller)
+        {
+            if (frame.CodeAddress.FullMethodName is { } name && name.StartsWith("FinCompliance.", StringComparison.Ordinal))
+            {
+                ours = Name(name);
+            }
+        }
+
+        var owner = ours ?? "(not FinCompliance)";
+        byOwner[owner] = byOwner.GetValueOrDefault(owner) + tick.AllocationAmount64;
+        if (ours is not null)
+        {
+            var key = tick.TypeName + " @ " + ours;
+            byType[key] = byType.GetValueOrDefault(key) + tick.AllocationAmount64;
+        }
+    }
+
+    Console.WriteLine($"sampled allocations: {total / 1048576.0:F0} MB");
+    foreach (var (owner, bytes) in byOwner.OrderByDescending(kv => kv.Value).Take(15))
+    {
+        Console.WriteLine($"{bytes / 1048576.0,8:F1} MB  {owner}");
+    }
+
+    Console.WriteLine("--- FinCompliance's, by type ---");
+    foreach (var (key, bytes) in byType.OrderByDescending(kv => kv.Value).Take(20))
+    {
+        Console.WriteLine($"{bytes / 1048576.0,8:F1} MB  {Shorten(key)}");
     }
 }
 
