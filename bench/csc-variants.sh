@@ -26,8 +26,8 @@ mkdir -p "$work/variants"
 args=$(echo "$args" | sed -E "s#/out:[^ ]+#/out:$work/variants/out.dll#; s#/refout:[^ ]+#/refout:$work/variants/ref.dll#")
 
 rsp() { # variant → response file path
-  local name="${1%%+*}" file="$work/variants/${1%%+*}.rsp"
-  file="${file//[^A-Za-z0-9_.\/-]/_}"
+  local name="${1%%+*}" file
+  file="$work/variants/$(printf '%s' "$name" | tr -c 'A-Za-z0-9_.-' '_').rsp"
   case "$name" in
     with) echo "$args" ;;
     without) echo "$args" | sed "s# $analyzers##; s# $generators##" ;;
