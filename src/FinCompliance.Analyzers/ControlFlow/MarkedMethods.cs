@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,12 +25,21 @@ internal enum MustPrecedeRoles : byte
 /// <see cref="ISymbol.GetAttributes"/>, but a call on an implementation of a marked interface method is the same
 /// sale). One instance per compilation, shared by FIN4001 and FIN5001: the override / interface walk is done once
 /// per method definition for all four attributes, and methods of assemblies that cannot see the FinCompliance
-/// attributes (the framework, most packages) are answered without reading their attributes at all (unless attribute
-/// an alias stands for one of them: any assembly may define the aliased attribute).
+/// attributes (the framework, most packages) are answered without reading their attributes at all (unless an attribute
+/// alias stands for one of them: any assembly may define the aliased attribute).
 /// </summary>
 internal sealed class MarkedMethods
 {
     private static readonly ConditionalWeakTable<Compilation, MarkedMethods> Cache = new();
+
+    /// <summary>
+    /// The guarded roles the pre-scan looks for: once a body is known to call both, the rest of it cannot change
+    /// the answer of <see cref="GuardedRolesCalledUnder"/>.
+    /// </summary>
+    private const MustPrecedeRoles GuardedRoles = MustPrecedeRoles.ProductSale | MustPrecedeRoles.RequiresCustomerIdentification;
+
+    // FIN4001 and FIN5001 pre-scan the same bodies one after the other: the second finds the first's answer here.
+    private readonly SyntaxMemo<MustPrecedeRoles> recentScans = new(1024);
 
     private readonly INamedTypeSymbol?[] attributes;
     private readonly FinComplianceAttributes matcher;
@@ -51,20 +59,6 @@ internal sealed class MarkedMethods
         sourceAssembly = compilation.Assembly;
         blindAssemblies = new Lazy<HashSet<IAssemblySymbol>>(ComputeBlindAssemblies);
     }
-
-    /// <summary>
-    /// The guarded roles the pre-scan looks for: once a body is known to call both, the rest of it cannot change
-    /// the answer of <see cref="GuardedRolesCalledUnder"/>.
-    /// </summary>
-    private const MustPrecedeRoles GuardedRoles = MustPrecedeRoles.ProductSale | MustPrecedeRoles.RequiresCustomerIdentification;
-
-    // Size of the direct-mapped cache of pre-scan answers (a power of two).
-    private const int RecentScans = 1024;
-
-    // FIN4001 and FIN5001 pre-scan the same bodies one after the other: the second finds the first's answer here.
-    // Keyed by the body's syntax node (the same node binds to the same calls in one compilation; the tree keeps it
-    // alive anyway), lock-free: a lost entry only means one more scan.
-    private readonly RecentScan?[] recentScans = new RecentScan?[RecentScans];
 
     [ThreadStatic]
     private static Stack<IOperation>? pendingOperations;
@@ -103,14 +97,12 @@ internal sealed class MarkedMethods
     [MethodImpl(JitOptions.Optimized)]
     public MustPrecedeRoles GuardedRolesCalledUnder(IOperation root)
     {
-        var slot = RuntimeHelpers.GetHashCode(root.Syntax) & (RecentScans - 1);
-        if (Volatile.Read(ref recentScans[slot]) is { } recent && ReferenceEquals(recent.Syntax, root.Syntax))
+        if (!recentScans.TryGet(root.Syntax, out var roles))
         {
-            return recent.Roles;
+            roles = Scan(root);
+            recentScans.Set(root.Syntax, roles);
         }
 
-        var roles = Scan(root);
-        Volatile.Write(ref recentScans[slot], new RecentScan(root.Syntax, roles));
         return roles;
     }
 
@@ -273,11 +265,4 @@ internal sealed class MarkedMethods
         return result;
     }
 
-    /// <summary>An immutable cache entry: replaced whole, so concurrent readers never see a torn pair.</summary>
-    private sealed class RecentScan(SyntaxNode syntax, MustPrecedeRoles roles)
-    {
-        public SyntaxNode Syntax { get; } = syntax;
-
-        public MustPrecedeRoles Roles { get; } = roles;
-    }
 }
