@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;

@@ -1,5 +1,6 @@
-using System.Runtime.CompilerServices;
 using System;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using FinCompliance.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -70,39 +71,26 @@ public sealed class FundsTagPolicy : TagPolicy
 
     /// <summary>Symbol tags come from the symbol's own attributes only (return-value attributes for a method).</summary>
     [MethodImpl(JitOptions.Optimized)]
-    protected override bool MayHaveSymbolTags(ISymbol symbol) => symbol switch
-    {
-        IMethodSymbol method => !method.GetReturnTypeAttributes().IsEmpty,
-        IFieldSymbol or IPropertySymbol or IParameterSymbol => !symbol.GetAttributes().IsEmpty,
-        _ => false,
-    };
+    protected override bool MayHaveSymbolTags(ISymbol symbol) => !TagAttributes(symbol).IsEmpty;
 
     protected override TagSet ComputeSymbolTags(ISymbol symbol)
     {
-        switch (symbol)
+        var kinds = TagKind.None;
+        foreach (var attribute in TagAttributes(symbol))
         {
-            case IMethodSymbol method:
-                var kinds = TagKind.None;
-                foreach (var attribute in method.GetReturnTypeAttributes())
-                {
-                    kinds |= KindOf(attribute.AttributeClass, allowRedemption: false);
-                }
-
-                return new TagSet(kinds);
-
-            case IFieldSymbol or IPropertySymbol or IParameterSymbol:
-                var declared = TagKind.None;
-                foreach (var attribute in symbol.GetAttributes())
-                {
-                    declared |= KindOf(attribute.AttributeClass, allowRedemption: symbol is IParameterSymbol);
-                }
-
-                return new TagSet(declared);
-
-            default:
-                return TagSet.Empty;
+            kinds |= KindOf(attribute.AttributeClass, allowRedemption: symbol is IParameterSymbol);
         }
+
+        return new TagSet(kinds);
     }
+
+    /// <summary>The attributes a symbol's tags are read from: a method's return-value attributes, or a field's, property's or parameter's own.</summary>
+    private static ImmutableArray<AttributeData> TagAttributes(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol method => method.GetReturnTypeAttributes(),
+        IFieldSymbol or IPropertySymbol or IParameterSymbol => symbol.GetAttributes(),
+        _ => ImmutableArray<AttributeData>.Empty,
+    };
 
     protected override TagSet ComputeTypeTags(ITypeSymbol type)
     {

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System;
 
 namespace FinCompliance.Analyzers;
 
