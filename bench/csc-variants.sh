@@ -11,6 +11,7 @@
 #   analyzers        the analyzers only          generators   the generators only
 #   dll=<path>       with, but this FinCompliance.Analyzers.dll (e.g. a copy of an older build)
 #   <variant>+VAR=value   run the variant with an environment variable (e.g. with+DOTNET_gcServer=0)
+#   quiet-<variant>  the variant without /reportanalyzer (csc's per-callback timing costs time of its own)
 #
 # This VM's run-to-run noise is several seconds at 600 files: use 5 rounds or more and compare medians.
 set -euo pipefail
@@ -26,8 +27,9 @@ mkdir -p "$work/variants"
 args=$(echo "$args" | sed -E "s#/out:[^ ]+#/out:$work/variants/out.dll#; s#/refout:[^ ]+#/refout:$work/variants/ref.dll#")
 
 rsp() { # variant → response file path
-  local name="${1%%+*}" file
+  local name="${1%%+*}" file quiet=
   file="$work/variants/$(printf '%s' "$name" | tr -c 'A-Za-z0-9_.-' '_').rsp"
+  [[ "$name" == quiet-* ]] && { quiet=1; name="${name#quiet-}"; }
   case "$name" in
     with) echo "$args" ;;
     without) echo "$args" | sed "s# $analyzers##; s# $generators##" ;;
@@ -35,7 +37,7 @@ rsp() { # variant → response file path
     generators) echo "$args" | sed "s# $analyzers##" ;;
     dll=*) echo "$args" | sed "s#$analyzers#/analyzer:${name#dll=}#" ;;
     *) echo "unknown variant $name" >&2; exit 2 ;;
-  esac > "$file"
+  esac | if [ -n "$quiet" ]; then sed 's# /reportanalyzer##'; else cat; fi > "$file"
   echo "$file"
 }
 

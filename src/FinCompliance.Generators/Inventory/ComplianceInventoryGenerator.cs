@@ -28,9 +28,14 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
             .Where(static candidates => candidates is not null)
             .WithTrackingName(TrackingNames.InventoryFiles);
 
+        // Whether a category's attribute name can only mean FinCompliance's attribute: then most candidates are read
+        // from syntax and only the rest is bound (InventorySyntaxReader).
+        var compilation = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => (Compilation: compilation, BySyntax: InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, cancellationToken)));
+
         var allEntries = files
-            .Combine(context.CompilationProvider)
-            .Select(static (pair, cancellationToken) => InventoryParser.ParseFile(pair.Left!, pair.Right, cancellationToken))
+            .Combine(compilation)
+            .Select(static (pair, cancellationToken) => InventoryParser.ParseFile(pair.Left!, pair.Right.Compilation, pair.Right.BySyntax, cancellationToken))
             .WithTrackingName(TrackingNames.InventoryParsed)
             .Collect()
             .Select(static (groups, _) => InventoryParser.Concat(groups))

@@ -12,12 +12,18 @@ namespace FinCompliance.Generators;
 /// <summary>A <c>using</c> alias: <c>using Pd = FinCompliance.PersonalDataAttribute;</c> is (<c>Pd</c>, <c>PersonalDataAttribute</c>).</summary>
 internal sealed record UsingAlias(string Name, string Target);
 
-/// <summary>The nodes of one file that carry an attribute that may be inventoried, each with the categories it may be (a bit per category).</summary>
-internal sealed class InventoryCandidates(SyntaxTree tree, ImmutableArray<(SyntaxNode Node, int Categories)> nodes)
+/// <summary>
+/// A node that carries an attribute that may be inventoried: the categories it may be (a bit per category), and each such
+/// attribute with the categories its name may bind to (one bit, unless aliases make it ambiguous).
+/// </summary>
+internal sealed record InventoryCandidate(SyntaxNode Node, int Categories, ImmutableArray<(AttributeSyntax Attribute, int Categories)> Attributes);
+
+/// <summary>The nodes of one file that carry an attribute that may be inventoried.</summary>
+internal sealed class InventoryCandidates(SyntaxTree tree, ImmutableArray<InventoryCandidate> nodes)
 {
     public SyntaxTree Tree { get; } = tree;
 
-    public ImmutableArray<(SyntaxNode Node, int Categories)> Nodes { get; } = nodes;
+    public ImmutableArray<InventoryCandidate> Nodes { get; } = nodes;
 }
 
 /// <summary>
@@ -65,7 +71,7 @@ internal static class InventoryCandidateFinder
     {
         var text = tree.GetText(cancellationToken);
         var root = tree.GetRoot(cancellationToken);
-        List<(SyntaxNode Node, int Categories)>? nodes = null;
+        List<InventoryCandidate>? nodes = null;
         Dictionary<SyntaxNode, int>? index = null;
         var localAliases = new List<UsingAlias>();
         var seen = new Stack<string>();
@@ -95,10 +101,16 @@ internal static class InventoryCandidateFinder
             }
 
             var categories = 0;
+            var matched = ImmutableArray.CreateBuilder<(AttributeSyntax, int)>();
             foreach (var attribute in list.Attributes)
             {
                 var name = UnqualifiedName(attribute.Name);
-                categories |= Match(name, withSuffix: false) | Match(name, withSuffix: true);
+                var bits = Match(name, withSuffix: false) | Match(name, withSuffix: true);
+                if (bits != 0)
+                {
+                    categories |= bits;
+                    matched.Add((attribute, bits));
+                }
             }
 
             if (categories == 0)
@@ -112,12 +124,12 @@ internal static class InventoryCandidateFinder
             {
                 if (index.TryGetValue(target, out var at))
                 {
-                    nodes[at] = (target, nodes[at].Categories | categories);
+                    nodes[at] = new InventoryCandidate(target, nodes[at].Categories | categories, nodes[at].Attributes.AddRange(matched));
                 }
                 else
                 {
                     index.Add(target, nodes.Count);
-                    nodes.Add((target, categories));
+                    nodes.Add(new InventoryCandidate(target, categories, matched.ToImmutable()));
                 }
             }
         }

@@ -1,3 +1,6 @@
+using System;
+using FinCompliance.Analyzers;
+
 namespace FinCompliance.Generators;
 
 /// <summary>
@@ -14,6 +17,32 @@ internal sealed record InventoryEntry(
     string Level,
     string Detail,
     int RetentionYears);
+
+/// <summary>
+/// What an entry says about its attribute's arguments, the same whether they were read from the bound attribute or from
+/// the syntax: the kind and level of personal data, the product of a promotion, the retention of a record (0: the project
+/// default; -1: not a record), the justification of an authorized transfer.
+/// </summary>
+internal readonly record struct InventoryDescription(string Kind, string Level, string Detail, int RetentionYears)
+{
+    public static InventoryDescription None { get; } = new(string.Empty, string.Empty, string.Empty, -1);
+
+    /// <param name="kind">The <c>PersonalDataKind</c> value (undefined values: <c>Other</c>).</param>
+    /// <param name="level">The <c>Level</c> set on the attribute, if any (out of range: the kind's default).</param>
+    public static InventoryDescription PersonalData(int kind, int? level)
+    {
+        var kindValue = Enum.IsDefined(typeof(PersonalInformationKind), kind) ? (PersonalInformationKind)kind : PersonalInformationKind.Other;
+        var levelValue = level is >= 1 and <= 3 ? (SensitivityLevel)level.Value : PersonalDataClass.DefaultLevel(kindValue);
+        return new(kindValue.ToString(), levelValue.ToString(), string.Empty, -1);
+    }
+
+    public static InventoryDescription ProductPromotion(int product)
+        => new(product >= 0 && product < InventoryParser.ProductKindNames.Length ? InventoryParser.ProductKindNames[product] : InventoryParser.ProductKindNames[0], string.Empty, string.Empty, -1);
+
+    public static InventoryDescription RetainedRecord(int years) => new(string.Empty, string.Empty, string.Empty, years > 0 ? years : 0);
+
+    public static InventoryDescription AuthorizedTransfer(string justification) => new(string.Empty, string.Empty, justification, -1);
+}
 
 /// <summary>The build properties the inventory reads.</summary>
 internal sealed record InventoryOptions(bool Enabled, int DefaultRetentionYears);

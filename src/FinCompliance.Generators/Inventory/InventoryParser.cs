@@ -24,61 +24,75 @@ internal static class InventoryParser
         "ProductPromotion", "ProductYield", "PromotionalReward",
         "ProductSale", "SuitabilityCheck", "RequiresCustomerIdentification", "CustomerIdentification");
 
-    private static readonly string[] ProductKindNames =
+    /// <summary>The names of <c>ProductKind</c>, by value.</summary>
+    public static readonly string[] ProductKindNames =
         ["General", "Fund", "Wealth", "Insurance", "Lending", "Crowdfunding", "Trust", "ConsumerFinance", "Payment"];
 
     /// <summary>
     /// The entries of one file: for each candidate node, what <c>ForAttributeWithMetadataName</c> would have given per
-    /// category (the target symbol, and its attributes of that category applied in this file), bound once.
+    /// category (the target symbol, and its attributes of that category applied in this file). Read from syntax where
+    /// <paramref name="bySyntax"/> allows it and the syntax settles the node (<see cref="InventorySyntaxReader"/>), else bound.
     /// </summary>
-    public static EquatableArray<InventoryEntry> ParseFile(InventoryCandidates candidates, Compilation compilation, CancellationToken cancellationToken)
+    public static EquatableArray<InventoryEntry> ParseFile(InventoryCandidates candidates, Compilation compilation, bool bySyntax, CancellationToken cancellationToken)
     {
-        var semanticModel = compilation.GetSemanticModel(candidates.Tree);
+        SemanticModel? semanticModel = null;
         var entries = new List<InventoryEntry>();
-        foreach (var (node, categories) in candidates.Nodes)
+        foreach (var candidate in candidates.Nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var target = node switch
-            {
-                CompilationUnitSyntax => compilation.Assembly,
-                LambdaExpressionSyntax => semanticModel.GetSymbolInfo(node, cancellationToken).Symbol,
-                _ => semanticModel.GetDeclaredSymbol(node, cancellationToken),
-            };
-            if (target is null)
+            if (bySyntax && InventorySyntaxReader.TryRead(candidate, entries))
             {
                 continue;
             }
 
-            var attributes = MatchingAttributes(target, candidates.Tree, categories);
-            if (attributes.Count == 0)
-            {
-                continue;
-            }
-
-            var symbol = PositionalProperty(target, cancellationToken) ?? target;
-            var id = DocumentationId(symbol);
-            if (id is null)
-            {
-                continue;
-            }
-
-            var returnAttributes = symbol is IMethodSymbol method ? method.GetReturnTypeAttributes() : ImmutableArray<AttributeData>.Empty;
-            foreach (var (category, attribute) in attributes)
-            {
-                var isReturn = returnAttributes.Contains(attribute);
-                var (kind, level, detail, years) = Describe(category, attribute);
-                entries.Add(new InventoryEntry(
-                    isReturn ? id + "/return" : id,
-                    isReturn ? "ReturnValue" : SymbolKindOf(symbol),
-                    category,
-                    kind,
-                    level,
-                    detail,
-                    years));
-            }
+            semanticModel ??= compilation.GetSemanticModel(candidates.Tree);
+            AddBySymbol(candidate, semanticModel, candidates.Tree, entries, cancellationToken);
         }
 
         return entries.ToEquatableArray();
+    }
+
+    private static void AddBySymbol(InventoryCandidate candidate, SemanticModel semanticModel, SyntaxTree tree, List<InventoryEntry> entries, CancellationToken cancellationToken)
+    {
+        var node = candidate.Node;
+        var target = node switch
+        {
+            CompilationUnitSyntax => semanticModel.Compilation.Assembly,
+            LambdaExpressionSyntax => semanticModel.GetSymbolInfo(node, cancellationToken).Symbol,
+            _ => semanticModel.GetDeclaredSymbol(node, cancellationToken),
+        };
+        if (target is null)
+        {
+            return;
+        }
+
+        var attributes = MatchingAttributes(target, tree, candidate.Categories);
+        if (attributes.Count == 0)
+        {
+            return;
+        }
+
+        var symbol = PositionalProperty(target, cancellationToken) ?? target;
+        var id = DocumentationId(symbol);
+        if (id is null)
+        {
+            return;
+        }
+
+        var returnAttributes = symbol is IMethodSymbol method ? method.GetReturnTypeAttributes() : ImmutableArray<AttributeData>.Empty;
+        foreach (var (category, attribute) in attributes)
+        {
+            var isReturn = returnAttributes.Contains(attribute);
+            var description = Describe(category, attribute);
+            entries.Add(new InventoryEntry(
+                isReturn ? id + "/return" : id,
+                isReturn ? "ReturnValue" : SymbolKindOf(symbol),
+                category,
+                description.Kind,
+                description.Level,
+                description.Detail,
+                description.RetentionYears));
+        }
     }
 
     /// <summary>
@@ -171,37 +185,29 @@ internal static class InventoryParser
         return new InventoryModel(rows.ToEquatableArray());
     }
 
-    private static (string Kind, string Level, string Detail, int RetentionYears) Describe(string category, AttributeData attribute)
+    private static InventoryDescription Describe(string category, AttributeData attribute)
     {
         switch (category)
         {
             case "PersonalData":
-                var kind = attribute.ConstructorArguments is [{ Value: int kindValue }] && Enum.IsDefined(typeof(PersonalInformationKind), kindValue)
-                    ? (PersonalInformationKind)kindValue
-                    : PersonalInformationKind.Other;
-                var level = PersonalDataClass.DefaultLevel(kind);
+                int? level = null;
                 foreach (var named in attribute.NamedArguments)
                 {
-                    if (named.Key == "Level" && named.Value.Value is int levelValue and >= 1 and <= 3)
+                    if (named.Key == "Level" && named.Value.Value is int levelValue)
                     {
-                        level = (SensitivityLevel)levelValue;
+                        level = levelValue;
                     }
                 }
 
-                return (kind.ToString(), level.ToString(), string.Empty, -1);
+                return InventoryDescription.PersonalData(attribute.ConstructorArguments is [{ Value: int kind }] ? kind : -1, level);
             case "ProductPromotion":
-                var product = attribute.ConstructorArguments is [{ Value: int productValue }] && productValue >= 0 && productValue < ProductKindNames.Length
-                    ? ProductKindNames[productValue]
-                    : ProductKindNames[0];
-                return (product, string.Empty, string.Empty, -1);
+                return InventoryDescription.ProductPromotion(attribute.ConstructorArguments is [{ Value: int product }] ? product : 0);
             case "RetainedRecord":
-                var years = attribute.ConstructorArguments is [{ Value: int yearsValue }] && yearsValue > 0 ? yearsValue : 0;
-                return (string.Empty, string.Empty, string.Empty, years);
+                return InventoryDescription.RetainedRecord(attribute.ConstructorArguments is [{ Value: int years }] ? years : 0);
             case "AuthorizedTransfer":
-                var justification = attribute.ConstructorArguments is [{ Value: string text }] ? text : string.Empty;
-                return (string.Empty, string.Empty, justification, -1);
+                return InventoryDescription.AuthorizedTransfer(attribute.ConstructorArguments is [{ Value: string text }] ? text : string.Empty);
             default:
-                return (string.Empty, string.Empty, string.Empty, -1);
+                return InventoryDescription.None;
         }
     }
 

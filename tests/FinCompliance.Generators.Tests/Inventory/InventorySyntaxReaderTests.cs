@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace FinCompliance.Generators.Tests.Inventory;
+
+/// <summary>
+/// The inventory reads most candidates from syntax (issue #6); these tests hold that path to the binding path it
+/// replaces: the same entries for every form the reader accepts, and binding wherever the syntax does not settle it.
+/// </summary>
+public class InventorySyntaxReaderTests
+{
+    private const string Forms = """
+        using FinCompliance;
+        using Pd = FinCompliance.PersonalDataAttribute;
+        using static FinCompliance.PersonalDataKind;
+
+        namespace Bank.Outer
+        {
+            namespace Inner
+            {
+                [ClientFunds] public struct Money { }
+
+                [RetainedRecord(7), PersistedEntity]
+                public class Ledger<TEntry, TKey>
+                {
+                    [PersonalData(PersonalDataKind.Name)] public string Owner = "", CoOwner = "";
+                    [global::FinCompliance.PersonalData(global::FinCompliance.PersonalDataKind.Phone, Level = FinCompliance.PersonalDataLevel.C3)]
+                    public string Phone { get; set; } = "";
+                    [Pd(PersonalDataKind.Email)] public string Email { get; set; } = "";
+                    [PersonalData(BankCardNumber)] public string Card { get; set; } = "";
+                    [PersonalDataAttribute((PersonalDataKind)101)] public string Id { get; set; } = "";
+                    [field: Encrypted] public string Secret { get; set; } = "";
+                    [DataEgress] public event System.EventHandler? Shared;
+                    [DataEgress] public event System.EventHandler Sent { add { } remove { } }
+                    [ClientFunds] public decimal this[int index] => 0m;
+                    [ProductYield] public decimal Yield(int days, [ClientFunds] decimal amount) => 0m;
+                    [return: PromotionalReward] public decimal Reward() => 0m;
+                    [AuthorizedTransfer("custody " + "sweep")] public void Sweep() { }
+                    [AuthorizedTransfer("custody sweep")] public void Sweep2() { }
+
+                    public class Entry { [CustomerReserveFunds] public decimal Reserve; }
+                }
+            }
+        }
+
+        namespace Bank.Records
+        {
+            [RetainedRecord] public record Trade([PersonalData(PersonalDataKind.TransactionRecord)] string Details, [ClientFunds] decimal Amount);
+            public record Derived([PersonalData(PersonalDataKind.Name)] string Name) : Trade(Name, 0m);
+            public record Shadowed([PersonalData(PersonalDataKind.Name)] string Name) { public readonly string Name = Name; }
+            public partial record Split([PersonalData(PersonalDataKind.Email)] string Email);
+            public record Targeted([property: PersonalData(PersonalDataKind.Phone)] string Phone);
+            public record struct Point([PersonalData(PersonalDataKind.Address)] string Street);
+            [ProductPromotion] public class Banner { }
+            [ProductPromotion(ProductKind.Fund)] public class FundBanner { [ProductYield] public decimal SevenDay { get; } }
+            public interface IAccount { [PersonalData(PersonalDataKind.AccountNumber)] string Number { get; } }
+            public class Account : IAccount { [PersonalData(PersonalDataKind.AccountNumber)] string IAccount.Number => ""; }
+            [DataEgress] public delegate void Export<T>(T value);
+            public enum Channel { Web, App }
+            public class Constants { public const int Years = 9; [RetainedRecord(Years)] public class Archive { } }
+        }
+        """;
+
+    private const string FileScoped = """
+        using FinCompliance;
+        namespace Bank.Sales;
+
+        [ProductSale] public sealed class Desk
+        {
+            [SuitabilityCheck] public bool Check(int customer) => true;
+            [OptIn] public bool AddInsurance { get; set; }
+            [MasksPersonalData] public static string Mask(string value) => value;
+        }
+
+        public static class Outer { public static class Nested<T> { [ProprietaryFunds] public static decimal House; } }
+        """;
+
+    [Fact]
+    public void Syntax_and_binding_give_the_same_entries()
+    {
+        var sources = new[] { Forms, FileScoped }.Concat(RepositorySources()).ToArray();
+        var compilation = GeneratorHarness.CreateCompilation(sources);
+        Assert.True(InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, CancellationToken.None));
+
+        var bySyntax = new List<InventoryEntry>();
+        var byBinding = new List<InventoryEntry>();
+        var readFromSyntax = 0;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (InventoryCandidateFinder.Find(tree, EquatableArray<UsingAlias>.Empty, CancellationToken.None) is not { } candidates)
+            {
+                continue;
+            }
+
+            bySyntax.AddRange(InventoryParser.ParseFile(candidates, compilation, bySyntax: true, CancellationToken.None));
+            byBinding.AddRange(InventoryParser.ParseFile(candidates, compilation, bySyntax: false, CancellationToken.None));
+            readFromSyntax += candidates.Nodes.Count(candidate => InventorySyntaxReader.TryRead(candidate, []));
+        }
+
+        var expected = Render(byBinding);
+        var actual = Render(bySyntax);
+        Assert.Equal(expected, actual);
+        Assert.Contains("P:Bank.Outer.Inner.Ledger`2.Phone|Property|PersonalData|Phone|C3", expected);
+        Assert.Contains("F:Bank.Outer.Inner.Ledger`2.Entry.Reserve|Field|CustomerReserveFunds", expected);
+        Assert.Contains("P:Bank.Records.Trade.Details|Property|PersonalData|TransactionRecord", expected);
+        Assert.Contains("E:Bank.Outer.Inner.Ledger`2.Shared|Event|DataEgress", expected);
+        Assert.Contains("T:Bank.Records.Constants.Archive|Type|RetainedRecord|||Retention: 9 years", expected);
+        // The forms the reader accepts are most of the candidates; the rest (methods, parameters, explicit
+        // implementations, attribute targets, non-literal arguments) were bound and still agree.
+        Assert.True(readFromSyntax >= 20, $"only {readFromSyntax} candidates read from syntax");
+    }
+
+    [Theory]
+    [InlineData("namespace Vendor { public sealed class EncryptedAttribute : System.Attribute { } }", false)]
+    [InlineData("namespace Vendor { public sealed class OptIn : System.Attribute { } }", false)]
+    [InlineData("namespace Vendor { public sealed class Redemption { } public sealed class ProductSaleAttribute { } }", true)]
+    [InlineData("namespace FinCompliance.Local { public sealed class Other : System.Attribute { } }", true)]
+    public void Another_attribute_of_a_category_name_turns_syntax_reading_off(string source, bool expected)
+    {
+        var compilation = GeneratorHarness.CreateCompilation(source);
+        Assert.Equal(expected, InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_user_attribute_of_a_category_name_is_not_listed()
+    {
+        var run = new GeneratorHarness(new ComplianceInventoryGenerator()).Run("""
+            using FinCompliance;
+            namespace Vendor { [System.AttributeUsage(System.AttributeTargets.All)] public sealed class EncryptedAttribute : System.Attribute { } }
+            namespace Bank
+            {
+                using Vendor;
+                public class Card
+                {
+                    [PersonalData(PersonalDataKind.BankCardNumber), Encrypted] public string Number { get; set; } = "";
+                }
+            }
+            """);
+        var inventory = run.Result.GeneratedSources.Single(source => source.HintName.Contains("ComplianceInventory", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("P:Bank.Card.Number|Property|PersonalData|", inventory);
+        Assert.DoesNotContain("|Encrypted|", inventory);
+    }
+
+    private static string Render(IEnumerable<InventoryEntry> entries)
+    {
+        var model = InventoryParser.Build(entries.ToEquatableArray(), new InventoryOptions(Enabled: true, DefaultRetentionYears: 5));
+        return model is null ? string.Empty : string.Join("\n", model.Entries.Select(entry =>
+            $"{entry.Symbol}|{entry.SymbolKind}|{entry.Category}|{entry.Kind}|{entry.Level}|{entry.Detail}"));
+    }
+
+    /// <summary>The sample's sources: annotated the way a team would annotate them.</summary>
+    private static IEnumerable<string> RepositorySources()
+    {
+        var directory = AppContext.BaseDirectory;
+        while (directory is not null && !File.Exists(Path.Combine(directory, "Analyzers.sln")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        Assert.NotNull(directory);
+        return Directory.EnumerateFiles(Path.Combine(directory!, "samples"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                           && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText);
+    }
+}
