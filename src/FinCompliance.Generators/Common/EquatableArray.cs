@@ -9,7 +9,12 @@ namespace FinCompliance.Generators;
 /// An immutable array compared by its elements, so that generator models holding lists stay equal across runs and
 /// the incremental pipeline can cache them (<see cref="ImmutableArray{T}"/> compares by reference).
 /// </summary>
-internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+/// <remarks>
+/// A class, not a struct: the pipeline's generic node tables over a value type each need code of their own, compiled
+/// when csc runs the generators, before the compile starts; over a class they share the compiler's precompiled code
+/// (issue #6: 430 methods compiled at run time for the struct).
+/// </remarks>
+internal sealed class EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
     where T : IEquatable<T>
 {
     public static readonly EquatableArray<T> Empty = new(ImmutableArray<T>.Empty);
@@ -20,7 +25,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public EquatableArray(IEnumerable<T> items) => this.items = ImmutableArray.CreateRange(items);
 
-    private ImmutableArray<T> Items => items.IsDefault ? ImmutableArray<T>.Empty : items;
+    private ImmutableArray<T> Items => items;
 
     public int Count => Items.Length;
 
@@ -28,12 +33,22 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public T this[int index] => Items[index];
 
-    public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+    public static bool operator ==(EquatableArray<T>? left, EquatableArray<T>? right) => left is null ? right is null : left.Equals(right);
 
-    public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+    public static bool operator !=(EquatableArray<T>? left, EquatableArray<T>? right) => !(left == right);
 
-    public bool Equals(EquatableArray<T> other)
+    public bool Equals(EquatableArray<T>? other)
     {
+        if (other is null)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
         var mine = Items;
         var theirs = other.Items;
         if (mine.Length != theirs.Length)
@@ -52,7 +67,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
         return true;
     }
 
-    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as EquatableArray<T>);
 
     public override int GetHashCode()
     {

@@ -31,7 +31,7 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
         // Whether a category's attribute name can only mean FinCompliance's attribute: then most candidates are read
         // from syntax and only the rest is bound (InventorySyntaxReader).
         var compilation = context.CompilationProvider
-            .Select(static (compilation, cancellationToken) => (Compilation: compilation, BySyntax: InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, cancellationToken)));
+            .Select(static (compilation, cancellationToken) => new InventoryCompilation(compilation, InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, cancellationToken)));
 
         var allEntries = files
             .Combine(compilation)

@@ -1,5 +1,6 @@
 using System;
 using FinCompliance.Analyzers;
+using Microsoft.CodeAnalysis;
 
 namespace FinCompliance.Generators;
 
@@ -42,6 +43,17 @@ internal readonly record struct InventoryDescription(string Kind, string Level, 
     public static InventoryDescription RetainedRecord(int years) => new(string.Empty, string.Empty, string.Empty, years > 0 ? years : 0);
 
     public static InventoryDescription AuthorizedTransfer(string justification) => new(string.Empty, string.Empty, justification, -1);
+}
+
+/// <summary>
+/// The compilation the candidates are bound in, and whether they may be read from syntax. A class, so that the
+/// pipeline's node tables over it share the compiler's code instead of needing their own (see <see cref="EquatableArray{T}"/>).
+/// </summary>
+internal sealed class InventoryCompilation(Compilation compilation, bool bySyntax)
+{
+    public Compilation Compilation { get; } = compilation;
+
+    public bool BySyntax { get; } = bySyntax;
 }
 
 /// <summary>The build properties the inventory reads.</summary>
