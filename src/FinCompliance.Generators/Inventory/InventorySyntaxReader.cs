@@ -296,15 +296,15 @@ internal static class InventorySyntaxReader
                 return true;
             case "RetainedRecord":
                 var years = 0;
-                if (positional.Count > 1
-                    || positional.Count == 1 && positional[0] is not LiteralExpressionSyntax { Token.Value: int } literal)
+                switch (positional)
                 {
-                    return false;
-                }
-
-                if (positional.Count == 1)
-                {
-                    years = (int)((LiteralExpressionSyntax)positional[0]).Token.Value!;
+                    case []:
+                        break;
+                    case [LiteralExpressionSyntax { Token.Value: int value }]:
+                        years = value;
+                        break;
+                    default:
+                        return false;
                 }
 
                 description = InventoryDescription.RetainedRecord(years);
