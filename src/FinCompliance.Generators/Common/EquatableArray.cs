@@ -19,19 +19,17 @@ internal sealed class EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOn
 {
     public static readonly EquatableArray<T> Empty = new(ImmutableArray<T>.Empty);
 
-    private readonly ImmutableArray<T> items;
+    private readonly ImmutableArray<T> items; // never default: both constructors normalise
 
     public EquatableArray(ImmutableArray<T> items) => this.items = items.IsDefault ? ImmutableArray<T>.Empty : items;
 
     public EquatableArray(IEnumerable<T> items) => this.items = ImmutableArray.CreateRange(items);
 
-    private ImmutableArray<T> Items => items;
+    public int Count => items.Length;
 
-    public int Count => Items.Length;
+    public bool IsEmpty => items.IsEmpty;
 
-    public bool IsEmpty => Items.IsEmpty;
-
-    public T this[int index] => Items[index];
+    public T this[int index] => items[index];
 
     public static bool operator ==(EquatableArray<T>? left, EquatableArray<T>? right) => left is null ? right is null : left.Equals(right);
 
@@ -49,8 +47,8 @@ internal sealed class EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOn
             return true;
         }
 
-        var mine = Items;
-        var theirs = other.Items;
+        var mine = items;
+        var theirs = other.items;
         if (mine.Length != theirs.Length)
         {
             return false;
@@ -72,7 +70,7 @@ internal sealed class EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOn
     public override int GetHashCode()
     {
         var hash = 17;
-        foreach (var item in Items)
+        foreach (var item in items)
         {
             hash = unchecked((hash * 31) + (item is null ? 0 : EqualityComparer<T>.Default.GetHashCode(item)));
         }
@@ -80,11 +78,11 @@ internal sealed class EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOn
         return hash;
     }
 
-    public ImmutableArray<T>.Enumerator GetEnumerator() => Items.GetEnumerator();
+    public ImmutableArray<T>.Enumerator GetEnumerator() => items.GetEnumerator();
 
-    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)items).GetEnumerator();
 
-    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)Items).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)items).GetEnumerator();
 }
 
 internal static class EquatableArray
