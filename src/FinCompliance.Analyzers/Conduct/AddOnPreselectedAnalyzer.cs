@@ -14,7 +14,6 @@ namespace FinCompliance.Analyzers;
 /// input, parameters without a <c>true</c> default) and assignments in ordinary methods (a user ticking the box) are
 /// not flagged. The diagnostic is at the <c>true</c> itself, so the code fix can replace it with <c>false</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AddOnPreselectedAnalyzer : FinComplianceAnalyzer
 {
     private const string DefaultValueAttributeName = "System.ComponentModel.DefaultValueAttribute";

@@ -8,7 +8,6 @@ namespace FinCompliance.Analyzers;
 /// passing <c>[SuitabilityCheck]</c> (GO 221 (十二)). Calls inside another <c>[ProductSale]</c> method are exempt: the
 /// obligation lies with its callers.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SaleWithoutSuitabilityCheckAnalyzer : FinComplianceAnalyzer
 {
     public SaleWithoutSuitabilityCheckAnalyzer()

@@ -7,7 +7,6 @@ namespace FinCompliance.Analyzers;
 /// FIN0001 for the <c>fincompliance.attribute_aliases</c> option: one diagnostic per entry that cannot be read (the
 /// entry is ignored, the others still apply). The option has no source location, so the diagnostic has none either.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InvalidAttributeAliasesAnalyzer : FinComplianceAnalyzer
 {
     public InvalidAttributeAliasesAnalyzer()

@@ -8,7 +8,6 @@ namespace FinCompliance.Analyzers.Configuration;
 /// FIN0001 for <c>FinCompliance.terms.txt</c>: every line that is not a comment, blank, or
 /// <c>guarantee:</c> / <c>claim:</c> / <c>exempt:</c> followed by a term, reported at that file and line.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InvalidTermsFileLineAnalyzer : FinComplianceAnalyzer
 {
     public InvalidTermsFileLineAnalyzer()

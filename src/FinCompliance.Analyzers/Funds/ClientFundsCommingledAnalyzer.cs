@@ -14,7 +14,6 @@ namespace FinCompliance.Analyzers.Funds;
 /// an assignment of one into the other — outside an <c>[AuthorizedTransfer]</c> method (GO 221 (十四)). Amounts
 /// passed side by side (a reconciliation report of both totals, a log line) are reporting, not commingling.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClientFundsCommingledAnalyzer : FinComplianceAnalyzer
 {
     private const TagKind Client = FundsTagPolicy.AnyClientFunds;

@@ -13,7 +13,6 @@ namespace FinCompliance.Analyzers.Funds;
 /// (or element type) is (GO 221 (八); P2P interim measures Art. 10: 资金池). A primary-constructor parameter of
 /// a class or struct that its members capture is a hidden field and is judged the same way.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
 {
     public IntermediaryPoolsClientFundsAnalyzer()

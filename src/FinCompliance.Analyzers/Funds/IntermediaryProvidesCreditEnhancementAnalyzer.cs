@@ -9,7 +9,6 @@ namespace FinCompliance.Analyzers.Funds;
 /// FIN2004: an <c>[InformationIntermediary]</c> type that declares a <c>[CreditEnhancement]</c> method (reported
 /// at the method) or calls / references one of another type (reported at the call) (GO 221 (八): 不得提供增信服务).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianceAnalyzer
 {
     public IntermediaryProvidesCreditEnhancementAnalyzer()

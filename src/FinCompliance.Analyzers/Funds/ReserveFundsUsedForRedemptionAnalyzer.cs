@@ -12,7 +12,6 @@ namespace FinCompliance.Analyzers.Funds;
 /// funds and a redemption target — a <c>[Redemption]</c> method (or a method of a <c>[Redemption]</c> type),
 /// parameter, receiver or argument (GO 221 (十): 客户备付金…不得用于垫付基金和其他理财产品的资金赎回).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyzer
 {
     private static readonly TagSet RedemptionTag = new(TagKind.Redemption);

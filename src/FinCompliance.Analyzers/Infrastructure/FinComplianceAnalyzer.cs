@@ -5,10 +5,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace FinCompliance.Analyzers;
 
 /// <summary>
-/// Base of every FinCompliance analyzer. <see cref="Initialize"/> is sealed so that every rule gets the same
+/// Base of every FinCompliance rule. <see cref="Initialize"/> is sealed so that every rule gets the same
 /// policy for free: concurrent execution, no analysis of generated code, and the FinCompliance symbols resolved
 /// once per compilation with an early bail-out when the compilation does not reference FinCompliance.
 /// </summary>
+/// <remarks>
+/// The package exports only <see cref="FinComplianceRuleHost"/>, which applies the same policy once and calls
+/// <see cref="OnCompilationStart"/> of every rule. A rule is still a <see cref="DiagnosticAnalyzer"/> so that tests
+/// and the benchmark can run it alone (which is what <see cref="Initialize"/> is for).
+/// </remarks>
 public abstract class FinComplianceAnalyzer : DiagnosticAnalyzer
 {
     private readonly ImmutableArray<DiagnosticDescriptor> supportedDiagnostics;
@@ -33,6 +38,9 @@ public abstract class FinComplianceAnalyzer : DiagnosticAnalyzer
             OnCompilationStart(start, symbols);
         });
     }
+
+    /// <summary>Registers the rule's actions from the host's compilation start.</summary>
+    internal void Register(CompilationStartAnalysisContext context, FinComplianceSymbols symbols) => OnCompilationStart(context, symbols);
 
     /// <summary>Registers the rule's actions for a compilation that references FinCompliance.</summary>
     protected abstract void OnCompilationStart(CompilationStartAnalysisContext context, FinComplianceSymbols symbols);

@@ -9,7 +9,6 @@ namespace FinCompliance.Analyzers;
 /// encrypted or not, or one that System.Text.Json / Newtonsoft.Json writes out when its type is serialized in the
 /// compilation. PCI DSS 3.3.1 forbids storing sensitive authentication data after authorisation at all.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AuthenticationDataPersistedAnalyzer : FinComplianceAnalyzer
 {
     public AuthenticationDataPersistedAnalyzer()

@@ -13,7 +13,6 @@ namespace FinCompliance.Analyzers;
 /// every public member verbatim), and a user-written <c>ToString</c>/<c>PrintMembers</c> that returns personal data
 /// without a masking call.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PersonalDataInToStringAnalyzer : FinComplianceAnalyzer
 {
     /// <summary>Diagnostic property set on the record form, which the make-partial code fix handles.</summary>

@@ -15,7 +15,6 @@ namespace FinCompliance.Analyzers.PersonalData;
 /// logging framework (Microsoft.Extensions.Logging, Serilog, NLog, log4net), the console, <c>Debug</c>,
 /// <c>Trace</c> or an exception's message, unmasked (JR/T 0171-2020 §7.1.6; GO 221 (十七)).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
 {
     private const string ExceptionMessage = "an exception message";

@@ -14,7 +14,6 @@ namespace FinCompliance.Analyzers.PersonalData;
 /// anonymous objects, arrays, collection and object initializers, or as a whole object whose type has such members
 /// (GO 221 (十七): 不得非法买卖、泄露客户个人信息).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
 {
     public PersonalDataSentToThirdPartyAnalyzer()

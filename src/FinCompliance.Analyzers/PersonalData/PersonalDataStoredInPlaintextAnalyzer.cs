@@ -7,7 +7,6 @@ namespace FinCompliance.Analyzers;
 /// FIN3001: a C2 member of a persisted type (EF Core entity, <c>[Table]</c>, <c>[PersistedEntity]</c>) whose value
 /// is not encrypted (<c>[Encrypted]</c> on the member or its type, or an <c>[Encrypted]</c> EF Core value converter).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PersonalDataStoredInPlaintextAnalyzer : FinComplianceAnalyzer
 {
     public PersonalDataStoredInPlaintextAnalyzer()

@@ -10,7 +10,6 @@ namespace FinCompliance.Analyzers;
 /// (<see cref="PersonalDataNameHeuristic"/>) but is neither classified nor marked <c>[NotPersonalData]</c>.
 /// Reported once, where the name is introduced: overrides and interface implementations are left alone.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnclassifiedPersonalDataAnalyzer : FinComplianceAnalyzer
 {
     /// <summary>Diagnostic property: the inferred <c>PersonalDataKind</c> name, for the code fix.</summary>

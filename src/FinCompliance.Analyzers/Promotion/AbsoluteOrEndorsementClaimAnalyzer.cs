@@ -8,7 +8,6 @@ namespace FinCompliance.Analyzers.Promotion;
 /// FIN1004: superlatives (最佳, 第一, "highest yield") and borrowed endorsements (央行背书, "government-backed") in
 /// promotional text. Ordinals and factual limits (第一期, 最高可借) are not claims.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AbsoluteOrEndorsementClaimAnalyzer : PromotionalTextAnalyzer
 {
     public AbsoluteOrEndorsementClaimAnalyzer()

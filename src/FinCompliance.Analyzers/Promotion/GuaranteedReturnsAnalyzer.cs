@@ -8,7 +8,6 @@ namespace FinCompliance.Analyzers.Promotion;
 /// FIN1001: promotional text that promises principal protection, guaranteed yield or no risk (保本, 稳赚,
 /// "guaranteed returns", "risk-free"). Negated occurrences are disclosures and are not flagged.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GuaranteedReturnsAnalyzer : PromotionalTextAnalyzer
 {
     public GuaranteedReturnsAnalyzer()

@@ -13,7 +13,6 @@ namespace FinCompliance.Analyzers.Promotion;
 /// missing item. Requirements are inherited; abstract types are left to their concrete derived types, and an item
 /// a non-abstract base already misses is reported at that base only.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingDisclosureAnalyzer : FinComplianceAnalyzer
 {
     /// <summary>Diagnostic property: the missing <c>DisclosureItem</c> name.</summary>

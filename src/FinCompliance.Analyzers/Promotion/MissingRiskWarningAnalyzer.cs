@@ -13,7 +13,6 @@ namespace FinCompliance.Analyzers.Promotion;
 /// ones too). A warning whose value is a null, empty or whitespace constant counts as missing; a value that is not
 /// a constant (computed, read from resources, assigned in a constructor) is trusted.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingRiskWarningAnalyzer : FinComplianceAnalyzer
 {
     /// <summary>Diagnostic property: the <c>ProductKind</c> value of the promotion, for the code fix.</summary>

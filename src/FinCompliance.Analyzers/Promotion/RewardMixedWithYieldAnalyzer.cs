@@ -13,7 +13,6 @@ namespace FinCompliance.Analyzers.Promotion;
 /// promotional reward assigned (or passed) to a <c>[ProductYield]</c> member or parameter
 /// (GO 221 (十): 不得与基金产品收益混同). Showing them side by side or comparing them is fine.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RewardMixedWithYieldAnalyzer : FinComplianceAnalyzer
 {
     public RewardMixedWithYieldAnalyzer()

@@ -8,7 +8,6 @@ namespace FinCompliance.Analyzers;
 /// method, by a passing <c>[CustomerIdentification]</c> (GO 221 (十八); FATF R.10). Calls inside another
 /// <c>[RequiresCustomerIdentification]</c> method are exempt: the obligation lies with its callers, as for FIN4001.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MoneyMovedWithoutIdentificationAnalyzer : FinComplianceAnalyzer
 {
     public MoneyMovedWithoutIdentificationAnalyzer()

@@ -18,7 +18,6 @@ namespace FinCompliance.Analyzers;
 /// <c>ExecuteDelete</c> sources, <c>RemoveRange(query)</c> and <c>Remove(entity)</c> of a <c>foreach</c> variable over
 /// such a query. Also reports FIN0001 once when <c>FinComplianceRetentionYears</c> is not a positive integer.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
 {
     private const int MaxQueryDepth = 32;
