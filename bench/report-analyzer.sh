@@ -65,6 +65,8 @@ echo
 echo "csc's report, last round with FinCompliance (execution times summed over threads):"
 grep -E 'Total (analyzer|generator) execution time|^ +[0-9.<]+ +[0-9<]+ +FinCompliance' "$work/with.log" | sed 's/^ */  /'
 echo
-echo "per analyzer / generator, last round, as a share of the median Csc wall time without FinCompliance (budget 1.5 % each):"
+echo "per analyzer / generator, last round, as a share of the median Csc wall time without FinCompliance"
+echo "(the budget is 1.5 % per rule; csc times all rules together as FinComplianceRuleHost, the one exported analyzer:"
+echo " per-rule times come from the in-process harness, dotnet run -c Release --project bench/FinCompliance.Benchmarks -- --full):"
 grep -E '^ +[0-9.<]+ +[0-9<]+ +FinCompliance\.(Analyzers|Generators)\.[A-Za-z.]+' "$work/with.log" \
   | awk -v base="$wall0" '{ t = $1; sub(/^</, "", t); $1 = $2 = ""; printf "  %6.2f %%  %s\n", t * 1000 * 100 / base, $0 }'

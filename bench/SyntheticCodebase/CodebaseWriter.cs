@@ -58,11 +58,30 @@ public static class CodebaseWriter
     public static string ProjectFile(string repositoryRoot, bool withFinCompliance, bool withNetAnalyzers)
     {
         var src = System.IO.Path.Combine(repositoryRoot, "src");
+        // As the package lays them out (analyzers/dotnet/cs): the three analyzer assemblies side by side in one folder.
+        // From two project output folders csc would load FinCompliance.Analyzers twice (by itself, and as the
+        // generators' dependency from theirs) and compile its shared code twice, which a package user never pays.
         var analyzers = withFinCompliance
             ? $"""
-                <ProjectReference Include="{src}/FinCompliance.Analyzers/FinCompliance.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-                <ProjectReference Include="{src}/FinCompliance.Generators/FinCompliance.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+                <ProjectReference Include="{src}/FinCompliance.Analyzers/FinCompliance.Analyzers.csproj" ReferenceOutputAssembly="false" />
+                <ProjectReference Include="{src}/FinCompliance.CodeFixes/FinCompliance.CodeFixes.csproj" ReferenceOutputAssembly="false" />
+                <ProjectReference Include="{src}/FinCompliance.Generators/FinCompliance.Generators.csproj" ReferenceOutputAssembly="false" />
               """
+            : string.Empty;
+        var packagedLayout = withFinCompliance
+            ? $"""
+              <Target Name="FinComplianceAnalyzersAsPackaged" BeforeTargets="CoreCompile">
+                <ItemGroup>
+                  <_FinComplianceAnalyzer Include="{src}/FinCompliance.Analyzers/bin/$(Configuration)/netstandard2.0/FinCompliance.Analyzers.dll" />
+                  <_FinComplianceAnalyzer Include="{src}/FinCompliance.CodeFixes/bin/$(Configuration)/netstandard2.0/FinCompliance.CodeFixes.dll" />
+                  <_FinComplianceAnalyzer Include="{src}/FinCompliance.Generators/bin/$(Configuration)/netstandard2.0/FinCompliance.Generators.dll" />
+                </ItemGroup>
+                <Copy SourceFiles="@(_FinComplianceAnalyzer)" DestinationFolder="$(IntermediateOutputPath)fincompliance" SkipUnchangedFiles="true" />
+                <ItemGroup>
+                  <Analyzer Include="@(_FinComplianceAnalyzer->'$(IntermediateOutputPath)fincompliance/%(Filename)%(Extension)')" />
+                </ItemGroup>
+              </Target>
+            """
             : string.Empty;
         return $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -83,7 +102,7 @@ public static class CodebaseWriter
                 <PackageReference Include="Microsoft.Extensions.Logging.Abstractions" Version="8.0.3" />
                 <ProjectReference Include="{src}/FinCompliance/FinCompliance.csproj" />
             {analyzers}  </ItemGroup>
-              <Import Project="{src}/FinCompliance.Package/buildTransitive/FinCompliance.targets" />
+            {packagedLayout}  <Import Project="{src}/FinCompliance.Package/buildTransitive/FinCompliance.targets" />
             </Project>
             """;
     }
