@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,17 +28,23 @@ public abstract class FinComplianceAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        RegisterForCompilationsThatReferenceFinCompliance(context, OnCompilationStart);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onCompilationStart"/> with the compilation's FinCompliance symbols, only for compilations
+    /// that reference FinCompliance. Shared with the rule host, so that both bail out the same way.
+    /// </summary>
+    internal static void RegisterForCompilationsThatReferenceFinCompliance(
+        AnalysisContext context, Action<CompilationStartAnalysisContext, FinComplianceSymbols> onCompilationStart)
+        => context.RegisterCompilationStartAction(start =>
         {
             var symbols = FinComplianceSymbols.For(start.Compilation);
-            if (!symbols.IsReferenced)
+            if (symbols.IsReferenced)
             {
-                return;
+                onCompilationStart(start, symbols);
             }
-
-            OnCompilationStart(start, symbols);
         });
-    }
 
     /// <summary>Registers the rule's actions from the host's compilation start.</summary>
     internal void Register(CompilationStartAnalysisContext context, FinComplianceSymbols symbols) => OnCompilationStart(context, symbols);

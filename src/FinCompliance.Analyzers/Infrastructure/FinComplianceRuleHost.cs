@@ -11,7 +11,8 @@ namespace FinCompliance.Analyzers;
 
 /// <summary>
 /// The one analyzer the package exports. It registers every rule in <see cref="Rules"/> from a single compilation-start
-/// action, so the compiler sets up one analyzer instead of one per rule.
+/// action, so the compiler sets up one analyzer instead of one per rule. It applies the same policy as
+/// <see cref="FinComplianceAnalyzer"/>.
 /// </summary>
 /// <remarks>
 /// Why one analyzer: the analyzer driver initialises each exported analyzer in thread-pool work items of its own. With a
@@ -61,14 +62,8 @@ public sealed class FinComplianceRuleHost : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        FinComplianceAnalyzer.RegisterForCompilationsThatReferenceFinCompliance(context, (start, symbols) =>
         {
-            var symbols = FinComplianceSymbols.For(start.Compilation);
-            if (!symbols.IsReferenced)
-            {
-                return;
-            }
-
             foreach (var rule in Rules)
             {
                 if (!RuleSeverity.IsOffEverywhere(rule.SupportedDiagnostics, start.Compilation, start.Options, start.CancellationToken))
