@@ -16,7 +16,7 @@ internal static class RuleSeverity
     /// True when every descriptor is off in every file. Any file in which one of the diagnostics can still be reported
     /// keeps the rule running; when in doubt (an unreadable setting) the rule runs, which costs time but hides nothing.
     /// </summary>
-    public static bool IsOffEverywhere(ImmutableArray<DiagnosticDescriptor> descriptors, Compilation compilation, AnalyzerOptions? options, CancellationToken cancellationToken)
+    public static bool IsOffEverywhere(ImmutableArray<DiagnosticDescriptor> descriptors, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         foreach (var descriptor in descriptors)
         {
@@ -29,7 +29,7 @@ internal static class RuleSeverity
         return true;
     }
 
-    private static bool IsOffEverywhere(DiagnosticDescriptor descriptor, Compilation compilation, AnalyzerOptions? options, CancellationToken cancellationToken)
+    private static bool IsOffEverywhere(DiagnosticDescriptor descriptor, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         // The first file in which the diagnostic is on decides; with nothing configured, that is the first file.
         var anyTree = false;
@@ -52,7 +52,7 @@ internal static class RuleSeverity
     /// none of those gets the category-wide and then the all-analyzer setting; else its default. Like the driver's own
     /// check, #pragma is not considered.
     /// </summary>
-    private static ReportDiagnostic SeverityIn(SyntaxTree? tree, DiagnosticDescriptor descriptor, Compilation compilation, AnalyzerOptions? options, CancellationToken cancellationToken)
+    private static ReportDiagnostic SeverityIn(SyntaxTree? tree, DiagnosticDescriptor descriptor, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var treeOptions = compilation.Options.SyntaxTreeOptionsProvider;
         if (tree is not null && treeOptions is not null && treeOptions.TryGetDiagnosticValue(tree, descriptor.Id, cancellationToken, out var fromFile))
@@ -70,10 +70,9 @@ internal static class RuleSeverity
             return fromGlobalConfig;
         }
 
-        var configOptions = options is null ? null : tree is null ? options.AnalyzerConfigOptionsProvider.GlobalOptions : options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-        if (configOptions is not null
-            && (TryGetBulkSeverity(configOptions, "dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity", out var bulk)
-                || TryGetBulkSeverity(configOptions, "dotnet_analyzer_diagnostic.severity", out bulk)))
+        var configOptions = tree is null ? options.AnalyzerConfigOptionsProvider.GlobalOptions : options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        if (TryGetBulkSeverity(configOptions, "dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity", out var bulk)
+            || TryGetBulkSeverity(configOptions, "dotnet_analyzer_diagnostic.severity", out bulk))
         {
             return bulk;
         }
