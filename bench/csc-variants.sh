@@ -10,8 +10,13 @@
 #   with             as built
 #   analyzers        the analyzers only          generators   the generators only
 #   dll=<path>       with, but this FinCompliance.Analyzers.dll (e.g. a copy of an older build)
+#   dir=<folder>     with, but the three FinCompliance assemblies from this folder (a copy of the staged
+#                    obj/<config>/<tfm>/fincompliance folder of an older build: analyzers, code fixes, generators)
+#   per-rule         with, every rule an analyzer of its own (bench/PerRuleAnalyzers, staged by report-analyzer.sh's
+#                    per-rule build): csc's report then times each rule
 #   <variant>+VAR=value   run the variant with an environment variable (e.g. with+DOTNET_gcServer=0)
-#   quiet-<variant>  the variant without /reportanalyzer (csc's per-callback timing costs time of its own)
+#   quiet-<variant>  the variant without /reportanalyzer (csc's per-callback timing costs time of its own); variants
+#                    without quiet- get /reportanalyzer whether or not the logged build had it
 #
 # This VM's run-to-run noise is several seconds at 600 files: use 5 rounds or more and compare medians.
 set -euo pipefail
@@ -20,7 +25,7 @@ work="${1:?work folder of bench/report-analyzer.sh}"; rounds="${2:?rounds}"; shi
 
 line=$(grep -m1 -E '/csc /noconfig ' "$work/with.log") || { echo "no csc command line in $work/with.log (run report-analyzer.sh first)" >&2; exit 2; }
 csc="$(echo "$line" | awk '{print $1}').dll"
-args=$(echo "$line" | sed -E 's#^ *[^ ]+/csc ##')
+args=$(echo "$line" | sed -E 's#^ *[^ ]+/csc ##; s# /reportanalyzer##')
 analyzers=$(echo "$args" | grep -oE '/analyzer:[^ ]*FinCompliance\.Analyzers\.dll')
 generators=$(echo "$args" | grep -oE '/analyzer:[^ ]*FinCompliance\.Generators\.dll')
 mkdir -p "$work/variants"
@@ -36,8 +41,10 @@ rsp() { # variant → response file path
     analyzers) echo "$args" | sed "s# $generators##" ;;
     generators) echo "$args" | sed "s# $analyzers##" ;;
     dll=*) echo "$args" | sed "s#$analyzers#/analyzer:${name#dll=}#" ;;
+    per-rule) echo "$args" | sed "s#/fincompliance/#/fincompliance-per-rule/#g" ;;
+    dir=*) echo "$args" | sed -E "s#/analyzer:[^ ]*/fincompliance/#/analyzer:${name#dir=}/#g" ;;
     *) echo "unknown variant $name" >&2; exit 2 ;;
-  esac | if [ -n "$quiet" ]; then sed 's# /reportanalyzer##'; else cat; fi > "$file"
+  esac | if [ -n "$quiet" ]; then cat; else sed 's#$# /reportanalyzer#'; fi > "$file"
   echo "$file"
 }
 
@@ -46,8 +53,10 @@ for round in $(seq 1 "$rounds"); do
   for variant in "$@"; do
     file=$(rsp "$variant")
     envs=(); [[ "$variant" == *+* ]] && envs=("${variant#*+}")
-    (cd "$work/with" && /usr/bin/time -f "%e %U %S" -o "$work/variants/time" env "${envs[@]}" dotnet exec "$csc" "@$file" > "$work/variants/last.log" 2>&1) \
-      || { echo "csc failed for $variant, see $work/variants/last.log" >&2; exit 1; }
+    log="$work/variants/$round-$(printf '%s' "$variant" | tr -c 'A-Za-z0-9_.=-' '_').log"
+    (cd "$work/with" && /usr/bin/time -f "%e %U %S" -o "$work/variants/time" env "${envs[@]}" dotnet exec "$csc" "@$file" > "$log" 2>&1) \
+      || { echo "csc failed for $variant, see $log" >&2; exit 1; }
+    cp "$log" "$work/variants/last.log"
     read -r wall user sys < "$work/variants/time"
     cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
     echo "$round $variant $wall $cpu" >> "$work/variants/runs.txt"
@@ -64,4 +73,4 @@ for variant in "$@"; do
   cpu=$(awk -v v="$variant" '$2 == v { print $4 }' "$work/variants/runs.txt" | median)
   printf "  %-40s wall %6.2f s  CPU %6.2f s\n" "$variant" "$wall" "$cpu"
 done
-echo "csc's per-analyzer report of the last run: $work/variants/last.log"
+echo "csc's output of each run (with its per-analyzer report, unless quiet-): $work/variants/<round>-<variant>.log"

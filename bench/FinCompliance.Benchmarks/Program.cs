@@ -8,7 +8,7 @@ namespace FinCompliance.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/FinCompliance.Benchmarks -- --quick</c> (300 files, 3 runs) or <c>--full</c>
 /// (2,100 files ≈ 205,000 lines, 3 runs; the peer set's per-analyzer times only with <c>--peer-per-analyzer</c>); <c>--files N --runs R</c>
-/// override; <c>--no-peer</c> skips the peer set; <c>--out FILE</c> writes the markdown table (default
+/// override; <c>--no-peer</c> skips the peer set; <c>--generators</c> measures only the generators (first run, one-line edits); <c>--out FILE</c> writes the markdown table (default
 /// bench/FinCompliance.Benchmarks/results/&lt;mode&gt;.md). <c>-- bdn [BenchmarkDotNet args]</c> runs the BenchmarkDotNet suite.
 /// </summary>
 public static class Program
@@ -22,6 +22,14 @@ public static class Program
         }
 
         var full = args.Contains("--full");
+        if (args.Contains("--generators"))
+        {
+            Console.WriteLine(new SideBySide(Option(args, "--files", full ? 2100 : 300), Option(args, "--runs", 5), includePeer: false, peerPerAnalyzer: false, Console.Out)
+                .RunGeneratorsOnly());
+            return 0;
+        }
+
+
         var mode = full ? "full" : "quick";
         var files = Option(args, "--files", full ? 2100 : 300);
         var runs = Option(args, "--runs", 3);

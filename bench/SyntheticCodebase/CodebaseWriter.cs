@@ -58,6 +58,7 @@ public static class CodebaseWriter
     public static string ProjectFile(string repositoryRoot, bool withFinCompliance, bool withNetAnalyzers)
     {
         var src = System.IO.Path.Combine(repositoryRoot, "src");
+        var perRule = System.IO.Path.Combine(repositoryRoot, "bench", "PerRuleAnalyzers");
         // As the package lays them out (analyzers/dotnet/cs): the three analyzer assemblies side by side in one folder.
         // From two project output folders csc would load FinCompliance.Analyzers twice (by itself, and as the
         // generators' dependency from theirs) and compile its shared code twice, which a package user never pays.
@@ -66,19 +67,28 @@ public static class CodebaseWriter
                 <ProjectReference Include="{src}/FinCompliance.Analyzers/FinCompliance.Analyzers.csproj" ReferenceOutputAssembly="false" />
                 <ProjectReference Include="{src}/FinCompliance.CodeFixes/FinCompliance.CodeFixes.csproj" ReferenceOutputAssembly="false" />
                 <ProjectReference Include="{src}/FinCompliance.Generators/FinCompliance.Generators.csproj" ReferenceOutputAssembly="false" />
+                <ProjectReference Include="{perRule}/PerRuleAnalyzers.csproj" ReferenceOutputAssembly="false" />
               """
             : string.Empty;
         var packagedLayout = withFinCompliance
             ? $"""
               <Target Name="FinComplianceAnalyzersAsPackaged" BeforeTargets="CoreCompile">
+                <!-- -p:FinCompliancePerRule=true: bench/PerRuleAnalyzers' build of FinCompliance.Analyzers, in which every
+                     rule is an analyzer of its own, so that -p:ReportAnalyzer=true times each rule. -->
+                <PropertyGroup>
+                  <_FinComplianceAnalyzersFolder>{src}/FinCompliance.Analyzers/bin/$(Configuration)/netstandard2.0</_FinComplianceAnalyzersFolder>
+                  <_FinComplianceAnalyzersFolder Condition="'$(FinCompliancePerRule)' == 'true'">{perRule}/bin/$(Configuration)/netstandard2.0</_FinComplianceAnalyzersFolder>
+                  <_FinComplianceStage>$(IntermediateOutputPath)fincompliance</_FinComplianceStage>
+                  <_FinComplianceStage Condition="'$(FinCompliancePerRule)' == 'true'">$(IntermediateOutputPath)fincompliance-per-rule</_FinComplianceStage>
+                </PropertyGroup>
                 <ItemGroup>
-                  <_FinComplianceAnalyzer Include="{src}/FinCompliance.Analyzers/bin/$(Configuration)/netstandard2.0/FinCompliance.Analyzers.dll" />
+                  <_FinComplianceAnalyzer Include="$(_FinComplianceAnalyzersFolder)/FinCompliance.Analyzers.dll" />
                   <_FinComplianceAnalyzer Include="{src}/FinCompliance.CodeFixes/bin/$(Configuration)/netstandard2.0/FinCompliance.CodeFixes.dll" />
                   <_FinComplianceAnalyzer Include="{src}/FinCompliance.Generators/bin/$(Configuration)/netstandard2.0/FinCompliance.Generators.dll" />
                 </ItemGroup>
-                <Copy SourceFiles="@(_FinComplianceAnalyzer)" DestinationFolder="$(IntermediateOutputPath)fincompliance" SkipUnchangedFiles="true" />
+                <Copy SourceFiles="@(_FinComplianceAnalyzer)" DestinationFolder="$(_FinComplianceStage)" SkipUnchangedFiles="true" />
                 <ItemGroup>
-                  <Analyzer Include="@(_FinComplianceAnalyzer->'$(IntermediateOutputPath)fincompliance/%(Filename)%(Extension)')" />
+                  <Analyzer Include="@(_FinComplianceAnalyzer->'$(_FinComplianceStage)/%(Filename)%(Extension)')" />
                 </ItemGroup>
               </Target>
             """

@@ -38,12 +38,6 @@ public sealed class ClientFundsCommingledAnalyzer : FinComplianceAnalyzer
     [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeBlock(OperationBlockAnalysisContext context, FundsTagPolicy policy, FinComplianceSymbols symbols)
     {
-        // A reviewed transfer may move money between the two; its lambdas and local functions are part of it.
-        if (context.OwningSymbol is IMethodSymbol owner && IsAuthorizedTransfer(owner, symbols))
-        {
-            return;
-        }
-
         List<TagPart>? parts = null;
         List<TagPart>? sideBySide = null;
         foreach (var block in context.OperationBlocks)
@@ -52,6 +46,13 @@ public sealed class ClientFundsCommingledAnalyzer : FinComplianceAnalyzer
             if (analysis.IsEmpty)
             {
                 continue;
+            }
+
+            // A reviewed transfer may move money between the two; its lambdas and local functions are part of it.
+            // Asked only for blocks with funds in them: reading a method's attributes is the dearer test.
+            if (parts is null && context.OwningSymbol is IMethodSymbol owner && IsAuthorizedTransfer(owner, symbols))
+            {
+                return;
             }
 
             parts ??= new List<TagPart>();

@@ -37,7 +37,7 @@ public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyze
     private static void AnalyzeBlock(OperationBlockAnalysisContext context, FundsTagPolicy policy, FinComplianceAttributes attributes)
     {
         List<TagPart>? parts = null;
-        System.Func<IParameterSymbol, TagSet> redemptionSlot = parameter => policy.GetSymbolTags(parameter).Only(TagKind.Redemption);
+        System.Func<IParameterSymbol, TagSet>? redemptionSlot = null;
         foreach (var block in context.OperationBlocks)
         {
             var analysis = policy.Analyze(block, context.CancellationToken);
@@ -46,6 +46,8 @@ public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyze
                 continue;
             }
 
+            // Created only for blocks with funds in them (most have none): a closure per block otherwise.
+            redemptionSlot ??= parameter => policy.GetSymbolTags(parameter).Only(TagKind.Redemption);
             parts ??= new List<TagPart>();
             foreach (var operation in analysis.Operations)
             {

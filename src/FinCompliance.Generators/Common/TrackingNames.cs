@@ -30,8 +30,11 @@ public static class TrackingNames
     /// <summary>Inventory: the files with attributes that may be inventoried, with their candidate nodes (syntax only, cached per file).</summary>
     public const string InventoryFiles = "Inventory.Files";
 
-    /// <summary>Inventory: the entries of each of those files.</summary>
-    public const string InventoryParsed = "Inventory.Parsed";
+    /// <summary>Inventory: per file, the entries read from syntax and the candidates left to bind (no compilation: cached per file).</summary>
+    public const string InventoryRead = "Inventory.Read";
+
+    /// <summary>Inventory: per file with candidates left to bind, their entries (run again for each new compilation).</summary>
+    public const string InventoryBound = "Inventory.Bound";
 
     /// <summary>Inventory: every entry, in file order (sorted by the model).</summary>
     public const string InventoryEntries = "Inventory.Entries";

@@ -12,9 +12,9 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // One syntax scan per file for every category (cached per file: the tree instance is the key), then one
-        // semantic pass over the files that have candidates, instead of one ForAttributeWithMetadataName (one walk of
-        // every file, and a binding of every match) per category (issue #6).
+        // One syntax scan per file for every category (cached per file: the tree instance is the key), then a syntax
+        // read of each file's candidates and a semantic pass over what the syntax leaves, instead of one
+        // ForAttributeWithMetadataName (one walk of every file, and a binding of every match) per category (issue #6).
         var trees = context.CompilationProvider.SelectMany(static (compilation, _) => compilation.SyntaxTrees);
 
         var globalAliases = trees
@@ -29,16 +29,30 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.InventoryFiles);
 
         // Whether a category's attribute name can only mean FinCompliance's attribute: then most candidates are read
-        // from syntax and only the rest is bound (InventorySyntaxReader).
-        var compilation = context.CompilationProvider
-            .Select(static (compilation, cancellationToken) => new InventoryCompilation(compilation, InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, cancellationToken)));
+        // from syntax and only the rest is bound (InventorySyntaxReader). A bool, equal from one edit to the next.
+        var bySyntax = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, cancellationToken));
 
-        var allEntries = files
-            .Combine(compilation)
-            .Select(static (pair, cancellationToken) => InventoryParser.ParseFile(pair.Left!, pair.Right.Compilation, pair.Right.BySyntax, cancellationToken))
-            .WithTrackingName(TrackingNames.InventoryParsed)
+        // The syntax half needs no compilation: an edit re-reads only the edited file.
+        var readings = files
+            .Combine(bySyntax)
+            .Select(static (pair, cancellationToken) => InventoryParser.ReadFile(pair.Left!, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.InventoryRead);
+
+        // The bound half runs again whenever the compilation changes, so it gets only the files with candidates the
+        // syntax does not settle (methods with parameter types to bind, attribute targets, computed arguments).
+        var bound = readings
+            .Select(static (reading, _) => reading.ToBind)
+            .Where(static pending => pending is not null)
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => InventoryParser.BindFile(pair.Left!, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.InventoryBound);
+
+        var allEntries = readings
+            .Select(static (reading, _) => reading.Entries)
             .Collect()
-            .Select(static (groups, _) => InventoryParser.Concat(groups))
+            .Combine(bound.Collect())
+            .Select(static (pair, _) => InventoryParser.Concat(pair.Left.AddRange(pair.Right)))
             .WithTrackingName(TrackingNames.InventoryEntries);
 
         var options = context.AnalyzerConfigOptionsProvider

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using FinCompliance.Analyzers;
 using Microsoft.CodeAnalysis;
 
@@ -46,15 +47,24 @@ internal readonly record struct InventoryDescription(string Kind, string Level, 
 }
 
 /// <summary>
-/// The compilation the candidates are bound in, and whether they may be read from syntax. A class, so that the
-/// pipeline's node tables over it share the compiler's code instead of needing their own (see <see cref="EquatableArray{T}"/>).
+/// A file's syntax half (<see cref="InventoryParser.ReadFile"/>): the entries read from syntax, and the candidates left
+/// for binding (null when none).
 /// </summary>
-internal sealed class InventoryCompilation(Compilation compilation, bool bySyntax)
-{
-    public Compilation Compilation { get; } = compilation;
+internal sealed record InventoryFileReading(EquatableArray<InventoryEntry> Entries, PendingCandidates? ToBind);
 
-    public bool BySyntax { get; } = bySyntax;
+/// <summary>
+/// The candidates of one file that need the compilation. Compared by reference: the generator makes a new one only for
+/// an edited file.
+/// </summary>
+internal sealed class PendingCandidates(SyntaxTree tree, ImmutableArray<PendingCandidate> candidates)
+{
+    public SyntaxTree Tree { get; } = tree;
+
+    public ImmutableArray<PendingCandidate> Candidates { get; } = candidates;
 }
+
+/// <summary>A candidate to bind: whole, or, when <paramref name="ReadEntries"/> is given, only its documentation ID.</summary>
+internal sealed record PendingCandidate(InventoryCandidate Candidate, EquatableArray<InventoryEntry>? ReadEntries);
 
 /// <summary>The build properties the inventory reads.</summary>
 internal sealed record InventoryOptions(bool Enabled, int DefaultRetentionYears);

@@ -30,23 +30,66 @@ internal static class InventoryParser
 
     /// <summary>
     /// The entries of one file: for each candidate node, what <c>ForAttributeWithMetadataName</c> would have given per
-    /// category (the target symbol, and its attributes of that category applied in this file). Read from syntax where
-    /// <paramref name="bySyntax"/> allows it and the syntax settles the node (<see cref="InventorySyntaxReader"/>), else bound.
+    /// category (the target symbol, and its attributes of that category applied in this file). The syntax half
+    /// (<see cref="ReadFile"/>) and the bound half (<see cref="BindFile"/>) in one call.
     /// </summary>
     public static EquatableArray<InventoryEntry> ParseFile(InventoryCandidates candidates, Compilation compilation, bool bySyntax, CancellationToken cancellationToken)
     {
-        SemanticModel? semanticModel = null;
+        var reading = ReadFile(candidates, bySyntax, cancellationToken);
+        return reading.ToBind is null
+            ? reading.Entries
+            : reading.Entries.Concat(BindFile(reading.ToBind, compilation, cancellationToken)).ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The syntax half of a file: the entries the syntax settles (<see cref="InventorySyntaxReader"/>, when
+    /// <paramref name="bySyntax"/> allows it), and the candidates left for binding. It needs no compilation, so the
+    /// generator keeps its result for every file that was not edited.
+    /// </summary>
+    public static InventoryFileReading ReadFile(InventoryCandidates candidates, bool bySyntax, CancellationToken cancellationToken)
+    {
         var entries = new List<InventoryEntry>();
+        List<PendingCandidate>? toBind = null;
         foreach (var candidate in candidates.Nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (bySyntax && InventorySyntaxReader.TryRead(candidate, entries))
+            var start = entries.Count;
+            switch (bySyntax ? InventorySyntaxReader.Read(candidate, entries) : SyntaxReading.NotSettled)
             {
-                continue;
+                case SyntaxReading.Read:
+                    break;
+                case SyntaxReading.NeedsBoundId:
+                    (toBind ??= []).Add(new PendingCandidate(candidate, entries.GetRange(start, entries.Count - start).ToEquatableArray()));
+                    entries.RemoveRange(start, entries.Count - start);
+                    break;
+                default:
+                    (toBind ??= []).Add(new PendingCandidate(candidate, ReadEntries: null));
+                    break;
             }
+        }
 
-            semanticModel ??= compilation.GetSemanticModel(candidates.Tree);
-            AddBySymbol(candidate, semanticModel, candidates.Tree, entries, cancellationToken);
+        return new InventoryFileReading(entries.ToEquatableArray(), toBind is null ? null : new PendingCandidates(candidates.Tree, toBind.ToImmutableArray()));
+    }
+
+    /// <summary>The bound half of a file: the candidates <see cref="ReadFile"/> left, bound in <paramref name="compilation"/>.</summary>
+    public static EquatableArray<InventoryEntry> BindFile(PendingCandidates pending, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var semanticModel = compilation.GetSemanticModel(pending.Tree);
+        var entries = new List<InventoryEntry>();
+        foreach (var (candidate, readEntries) in pending.Candidates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (readEntries is null)
+            {
+                AddBySymbol(candidate, semanticModel, pending.Tree, entries, cancellationToken);
+            }
+            else if (InventorySyntaxReader.TryGetBoundId(candidate.Node, semanticModel, cancellationToken, out var id, out var kind) && id is not null)
+            {
+                foreach (var entry in readEntries)
+                {
+                    entries.Add(entry with { Symbol = id, SymbolKind = kind });
+                }
+            }
         }
 
         return entries.ToEquatableArray();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using FinCompliance.Analyzers;
 using Microsoft.CodeAnalysis;
@@ -11,11 +12,12 @@ namespace FinCompliance.Generators;
 
 /// <summary>
 /// Reads inventory entries from syntax alone, for the common declarations (types, properties, fields, events, a record's
-/// positional parameters) whose documentation ID and attribute arguments the syntax spells out. Binding a candidate
-/// (declared symbol, all its attributes) runs in csc before the compile, on one core, in code not yet optimised, and
-/// on a compilation that csc then replaces (issue #6: the largest single item of FinCompliance's build cost). Anything
-/// the syntax does not settle — methods, parameters, explicit implementations, attribute targets, arguments that are not
-/// literals or enum members — is left to <see cref="InventoryParser"/>'s symbol path.
+/// positional parameters, methods and constructors whose parameter types are predefined, and their parameters) whose
+/// documentation ID and attribute arguments the syntax spells out; other methods, constructors and their parameters
+/// bind only their ID. Binding a candidate (declared symbol, all its attributes) runs in csc
+/// before the compile, on one core, in code not yet optimised, and on a compilation that csc then replaces (issue #6: the
+/// largest single item of FinCompliance's build cost). Anything the syntax does not settle — other members, attribute
+/// targets, arguments that are not literals or enum members — is left to <see cref="InventoryParser"/>'s symbol path.
 /// </summary>
 internal static class InventorySyntaxReader
 {
@@ -61,16 +63,13 @@ internal static class InventorySyntaxReader
     }
 
     /// <summary>
-    /// Adds the entries of <paramref name="candidate"/> and returns true when the syntax settles all of them; otherwise
-    /// adds nothing and returns false.
+    /// Reads what the syntax settles of <paramref name="candidate"/> into <paramref name="entries"/>:
+    /// <see cref="SyntaxReading.Read"/> adds its entries; <see cref="SyntaxReading.NeedsBoundId"/> adds them without a
+    /// symbol (a method, constructor or parameter whose documentation ID needs the parameter types bound, see
+    /// <see cref="TryGetBoundId"/>); <see cref="SyntaxReading.NotSettled"/> adds nothing.
     /// </summary>
-    public static bool TryRead(InventoryCandidate candidate, List<InventoryEntry> entries)
+    public static SyntaxReading Read(InventoryCandidate candidate, List<InventoryEntry> entries)
     {
-        if (!TryGetTarget(candidate.Node, out var id, out var kind))
-        {
-            return false;
-        }
-
         var start = entries.Count;
         foreach (var (attribute, bits) in candidate.Attributes)
         {
@@ -80,13 +79,59 @@ internal static class InventorySyntaxReader
                 || !TryDescribe(category, attribute, out var description))
             {
                 entries.RemoveRange(start, entries.Count - start);
-                return false;
+                return SyntaxReading.NotSettled;
             }
 
-            entries.Add(new InventoryEntry(id, kind, category, description.Kind, description.Level, description.Detail, description.RetentionYears));
+            entries.Add(new InventoryEntry(string.Empty, string.Empty, category, description.Kind, description.Level, description.Detail, description.RetentionYears));
         }
 
-        return true;
+        if (TryGetTarget(candidate.Node, out var id, out var kind))
+        {
+            for (var i = start; i < entries.Count; i++)
+            {
+                entries[i] = entries[i] with { Symbol = id, SymbolKind = kind };
+            }
+
+            return SyntaxReading.Read;
+        }
+
+        if (HasBoundId(candidate.Node))
+        {
+            return SyntaxReading.NeedsBoundId;
+        }
+
+        entries.RemoveRange(start, entries.Count - start);
+        return SyntaxReading.NotSettled;
+    }
+
+    private static bool HasBoundId(SyntaxNode node)
+        => node is MethodDeclarationSyntax or ConstructorDeclarationSyntax
+            or ParameterSyntax { Parent: ParameterListSyntax { Parent: MethodDeclarationSyntax or ConstructorDeclarationSyntax } };
+
+    /// <summary>
+    /// The documentation ID and kind of a method or constructor, or of one of their parameters (<c>M:…/amount</c>), from
+    /// the declared symbol, for a candidate <see cref="Read"/> answered <see cref="SyntaxReading.NeedsBoundId"/>;
+    /// <paramref name="id"/> is null when the declaration has none (the symbol path lists nothing for it either).
+    /// </summary>
+    public static bool TryGetBoundId(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken, out string? id, out string kind)
+    {
+        (id, kind) = (null, string.Empty);
+        switch (node)
+        {
+            case MethodDeclarationSyntax or ConstructorDeclarationSyntax:
+                id = semanticModel.GetDeclaredSymbol(node, cancellationToken)?.GetDocumentationCommentId();
+                kind = "Method";
+                return true;
+            case ParameterSyntax { Parent: ParameterListSyntax { Parent: MethodDeclarationSyntax or ConstructorDeclarationSyntax } } parameter:
+                id = semanticModel.GetDeclaredSymbol(parameter, cancellationToken) is { ContainingSymbol: { } method }
+                     && method.GetDocumentationCommentId() is { } owner
+                    ? owner + "/" + parameter.Identifier.ValueText
+                    : null;
+                kind = "Parameter";
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>The documentation ID and symbol kind of the declaration, as <see cref="InventoryParser"/> names them.</summary>
@@ -96,6 +141,14 @@ internal static class InventorySyntaxReader
         string? owner;
         switch (node)
         {
+            case MethodDeclarationSyntax or ConstructorDeclarationSyntax:
+                owner = MethodId(node);
+                (id, kind) = ("M:" + owner, "Method");
+                return owner is not null;
+            case ParameterSyntax { Parent: ParameterListSyntax { Parent: MethodDeclarationSyntax or ConstructorDeclarationSyntax } method } parameter:
+                owner = MethodId(method);
+                (id, kind) = ("M:" + owner + "/" + parameter.Identifier.ValueText, "Parameter");
+                return owner is not null;
             case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
                 owner = TypeId(node);
                 (id, kind) = ("T:" + owner, "Type");
@@ -162,6 +215,109 @@ internal static class InventorySyntaxReader
         return true;
     }
 
+    /// <summary>
+    /// <c>Bank.Payments.Collect(System.Decimal,System.String@)</c> for a method or constructor of a type whose parameter
+    /// types are all predefined (<c>decimal</c>, <c>string?</c>, <c>int[]</c>, <c>long?</c>, <c>ref</c> / <c>out</c> /
+    /// <c>in</c> ones); null for anything else (a type that needs binding to be named, a generic method, an explicit
+    /// implementation), which then binds its ID.
+    /// </summary>
+    private static string? MethodId(SyntaxNode node)
+    {
+        var (name, parameters, type) = node switch
+        {
+            MethodDeclarationSyntax { ExplicitInterfaceSpecifier: null, TypeParameterList: null, Parent: TypeDeclarationSyntax parent } method
+                => (method.Identifier.ValueText, method.ParameterList, parent),
+            ConstructorDeclarationSyntax { Parent: TypeDeclarationSyntax parent } constructor
+                => (constructor.Modifiers.Any(SyntaxKind.StaticKeyword) ? "#cctor" : "#ctor", constructor.ParameterList, parent),
+            _ => (null, null, null),
+        };
+        if (name is null || parameters is null || TypeId(type!) is not { } owner)
+        {
+            return null;
+        }
+
+        if (parameters.Parameters.Count == 0)
+        {
+            return owner + "." + name;
+        }
+
+        var id = new System.Text.StringBuilder(owner).Append('.').Append(name).Append('(');
+        for (var i = 0; i < parameters.Parameters.Count; i++)
+        {
+            var parameter = parameters.Parameters[i];
+            if (parameter.Type is null || !AppendPredefined(parameter.Type, id.Append(i == 0 ? "" : ",")))
+            {
+                return null;
+            }
+
+            foreach (var modifier in parameter.Modifiers)
+            {
+                if (modifier.Kind() is SyntaxKind.RefKeyword or SyntaxKind.OutKeyword or SyntaxKind.InKeyword)
+                {
+                    id.Append('@');
+                    break;
+                }
+            }
+        }
+
+        return id.Append(')').ToString();
+
+        static bool AppendPredefined(TypeSyntax type, System.Text.StringBuilder id)
+        {
+            switch (type)
+            {
+                case PredefinedTypeSyntax predefined when PredefinedName(predefined.Keyword.Kind()) is { } systemName:
+                    id.Append("System.").Append(systemName);
+                    return true;
+                case NullableTypeSyntax { ElementType: PredefinedTypeSyntax element } when element.Keyword.Kind() is SyntaxKind.StringKeyword or SyntaxKind.ObjectKeyword:
+                    return AppendPredefined(element, id); // a nullable reference type: the annotation is not part of the ID
+                case NullableTypeSyntax { ElementType: PredefinedTypeSyntax element }:
+                    id.Append("System.Nullable{");
+                    if (!AppendPredefined(element, id))
+                    {
+                        return false;
+                    }
+
+                    id.Append('}');
+                    return true;
+                case ArrayTypeSyntax array when array.RankSpecifiers.All(static rank => rank.Rank == 1):
+                    if (!AppendPredefined(array.ElementType, id))
+                    {
+                        return false;
+                    }
+
+                    foreach (var _ in array.RankSpecifiers)
+                    {
+                        id.Append("[]");
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        static string? PredefinedName(SyntaxKind keyword) => keyword switch
+        {
+            SyntaxKind.BoolKeyword => "Boolean",
+            SyntaxKind.ByteKeyword => "Byte",
+            SyntaxKind.SByteKeyword => "SByte",
+            SyntaxKind.CharKeyword => "Char",
+            SyntaxKind.DecimalKeyword => "Decimal",
+            SyntaxKind.DoubleKeyword => "Double",
+            SyntaxKind.FloatKeyword => "Single",
+            SyntaxKind.IntKeyword => "Int32",
+            SyntaxKind.UIntKeyword => "UInt32",
+            SyntaxKind.LongKeyword => "Int64",
+            SyntaxKind.ULongKeyword => "UInt64",
+            SyntaxKind.ShortKeyword => "Int16",
+            SyntaxKind.UShortKeyword => "UInt16",
+            SyntaxKind.ObjectKeyword => "Object",
+            SyntaxKind.StringKeyword => "String",
+            _ => null, // void (not a parameter type), and nint / nuint / dynamic, whose IDs are left to the compiler
+        };
+    }
+
     /// <summary><c>Bank.Accounts.Ledger`1.Entry</c>: namespaces, containing types and arities; null for a type outside them (broken code).</summary>
     private static string? TypeId(SyntaxNode type)
     {
@@ -170,7 +326,11 @@ internal static class InventorySyntaxReader
         {
             switch (node)
             {
-                case TypeDeclarationSyntax declaration:
+                case BaseTypeDeclarationSyntax declaration when declaration.Modifiers.Any(SyntaxKind.FileKeyword):
+                    return null; // a file-local type's metadata name is the compiler's (a mangled name)
+                case TypeDeclarationSyntax declaration when declaration.Kind() is SyntaxKind.ClassDeclaration or SyntaxKind.StructDeclaration
+                                                              or SyntaxKind.InterfaceDeclaration or SyntaxKind.RecordDeclaration
+                                                              or SyntaxKind.RecordStructDeclaration:
                     parts.Add(WithArity(declaration.Identifier.ValueText, declaration.TypeParameterList));
                     break;
                 case EnumDeclarationSyntax declaration:
@@ -377,4 +537,17 @@ internal static class InventorySyntaxReader
 
         return names;
     }
+}
+
+/// <summary>What <see cref="InventorySyntaxReader.Read"/> settled of a candidate.</summary>
+internal enum SyntaxReading
+{
+    /// <summary>Nothing: the candidate is bound whole.</summary>
+    NotSettled,
+
+    /// <summary>Its entries, documentation ID included.</summary>
+    Read,
+
+    /// <summary>Its entries, without the documentation ID, which needs binding.</summary>
+    NeedsBoundId,
 }

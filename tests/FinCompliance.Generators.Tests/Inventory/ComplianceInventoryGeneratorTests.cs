@@ -72,7 +72,8 @@ public class ComplianceInventoryGeneratorTests
     private static readonly string[] Steps =
     [
         TrackingNames.InventoryFiles,
-        TrackingNames.InventoryParsed,
+        TrackingNames.InventoryRead,
+        TrackingNames.InventoryBound,
         TrackingNames.InventoryEntries,
         TrackingNames.InventoryOptions,
         TrackingNames.InventoryModel,
@@ -272,6 +273,24 @@ public class ComplianceInventoryGeneratorTests
         GeneratorRun.AssertNothingRegenerated(
             run.RunAfterEdit(c => Edits.ReplaceFile(c, 2, "public class Calculator { public int Add(int a, int b) => b + a + 0; }")),
             Steps);
+    }
+
+    [Fact]
+    public void An_edit_re_reads_only_the_edited_file_and_rebinds_only_what_syntax_leaves()
+    {
+        var run = Run(Accounts, Sales, "public class Calculator { public int Add(int a, int b) => a + b; }");
+
+        var rerun = run.RunAfterEdit(c => Edits.ReplaceFile(c, 2, "public class Calculator { public int Add(int a, int b) => b + a; }"));
+
+        // The syntax half of the annotated files is not run again: their trees did not change.
+        var reads = rerun.TrackedSteps[TrackingNames.InventoryRead].SelectMany(step => step.Outputs).ToList();
+        Assert.Equal(2, reads.Count);
+        Assert.All(reads, output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+
+        // Only Accounts has a candidate the syntax leaves to binding ([return: …] on CardOf); it is bound again, the same.
+        var bound = Assert.Single(rerun.TrackedSteps[TrackingNames.InventoryBound].SelectMany(step => step.Outputs));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, bound.Reason);
+        Assert.Contains(((System.Collections.Generic.IEnumerable<InventoryEntry>)bound.Value), entry => entry.Symbol == "M:Bank.Accounts.Payments.CardOf(System.Int32)/return");
     }
 
     [Fact]

@@ -80,16 +80,64 @@ public class InventorySyntaxReaderTests
         public static class Outer { public static class Nested<T> { [ProprietaryFunds] public static decimal House; } }
         """;
 
+    // Methods, constructors and their parameters: read from syntax when every parameter type is predefined, else the ID is
+    // bound and the attributes are still read from syntax. The other members with parameters (operators, local
+    // functions, lambdas, indexers, primary constructors) and file-local types are bound whole.
+    private const string Members = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using FinCompliance;
+        namespace Bank.Transfers
+        {
+            public interface ILedger { void Post([ClientFunds] decimal amount); }
+
+            public partial class Desk : ILedger
+            {
+                [Redemption] public Desk([ClientFunds] decimal opening, string? note, int[] ids) { }
+                [Redemption] public void Redeem([ClientFunds] decimal amount, [PersonalData(PersonalDataKind.Name)] string name, decimal? fee = null) { }
+                [CustomerIdentification] public bool Identify<T>(T customer, ref int code, out string token, params string[] documents) where T : class { token = ""; return true; }
+                [ProductSale] public Task<decimal> SellAsync(List<decimal> amounts, Dictionary<string, decimal> fees, [Redemption] Desk? other) => Task.FromResult(0m);
+                void ILedger.Post([ClientFunds] decimal amount) { }
+                [SuitabilityCheck] partial void Checked([ClientFunds] decimal amount);
+                partial void Checked([ProprietaryFunds] decimal amount) { }
+                [AuthorizedTransfer("sweep"), ProductSale] public void Sweep([ProductYield] decimal yield, [DataEgress] object sink) { }
+                [AuthorizedTransfer(nameof(Sweep))] public void Named() { }
+                public static decimal operator +(Desk desk, [ClientFunds] decimal amount) => amount;
+                public decimal this[[ClientFunds] decimal amount] => amount;
+                public void Local()
+                {
+                    void Inner([ClientFunds] decimal amount) { }
+                    System.Action<decimal> action = ([ClientFunds] decimal amount) => { };
+                }
+            }
+
+            public class Primary([ClientFunds] decimal balance) { public decimal Balance => balance; }
+            public record Positional([ClientFunds] decimal Balance) { public Positional([ProprietaryFunds] int fee) : this(0m) { } }
+            public struct Generic<T> { [ProductSale] public void Sell(T item, [ClientFunds] decimal amount) { } [ProductSale] public void Price([ClientFunds] decimal amount) { } }
+            public class Shapes
+            {
+                static Shapes() { }
+                [ProductSale] public Shapes(string?[] names, int? limit, in long size, ref readonly double rate, params object[] rest) { }
+                [ProductSale] public void Jagged(int[][] rows, [ClientFunds] decimal[,] grid) { }
+                [ProductSale] public void Native(nint handle, dynamic value, [ClientFunds] decimal @checked) { }
+                [ProductSale] public void None() { }
+            }
+            file class Hidden { [ProductSale] public void Sell([ClientFunds] decimal amount) { } [PersonalData(PersonalDataKind.Name)] public string Name { get; set; } = ""; }
+            public static class Extensions { [CustomerIdentification] public static bool Verified(this string customer, [PersonalData(PersonalDataKind.Phone)] string phone) => true; }
+        }
+        """;
+
     [Fact]
     public void Syntax_and_binding_give_the_same_entries()
     {
-        var sources = new[] { Forms, FileScoped }.Concat(RepositorySources()).ToArray();
+        var sources = new[] { Forms, FileScoped, Members }.Concat(RepositorySources()).ToArray();
         var compilation = GeneratorHarness.CreateCompilation(sources);
         Assert.True(InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, CancellationToken.None));
 
         var bySyntax = new List<InventoryEntry>();
         var byBinding = new List<InventoryEntry>();
         var readFromSyntax = 0;
+        var readWithBoundId = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (InventoryCandidateFinder.Find(tree, EquatableArray<UsingAlias>.Empty, CancellationToken.None) is not { } candidates)
@@ -99,7 +147,8 @@ public class InventorySyntaxReaderTests
 
             bySyntax.AddRange(InventoryParser.ParseFile(candidates, compilation, bySyntax: true, CancellationToken.None));
             byBinding.AddRange(InventoryParser.ParseFile(candidates, compilation, bySyntax: false, CancellationToken.None));
-            readFromSyntax += candidates.Nodes.Count(candidate => InventorySyntaxReader.TryRead(candidate, []));
+            readFromSyntax += candidates.Nodes.Count(candidate => InventorySyntaxReader.Read(candidate, []) == SyntaxReading.Read);
+            readWithBoundId += candidates.Nodes.Count(candidate => InventorySyntaxReader.Read(candidate, []) == SyntaxReading.NeedsBoundId);
         }
 
         var expected = Render(byBinding);
@@ -110,9 +159,20 @@ public class InventorySyntaxReaderTests
         Assert.Contains("P:Bank.Records.Trade.Details|Property|PersonalData|TransactionRecord", expected);
         Assert.Contains("E:Bank.Outer.Inner.Ledger`2.Shared|Event|DataEgress", expected);
         Assert.Contains("T:Bank.Records.Constants.Archive|Type|RetainedRecord|||Retention: 9 years", expected);
-        // The forms the reader accepts are most of the candidates; the rest (methods, parameters, explicit
-        // implementations, attribute targets, non-literal arguments) were bound and still agree.
+        Assert.Contains("M:Bank.Transfers.Desk.#ctor(System.Decimal,System.String,System.Int32[])/opening|Parameter|ClientFunds", expected);
+        Assert.Contains("M:Bank.Transfers.Desk.Identify``1(``0,System.Int32@,System.String@,System.String[])|Method|CustomerIdentification", expected);
+        Assert.Contains("M:Bank.Transfers.Desk.Bank#Transfers#ILedger#Post(System.Decimal)/amount|Parameter|ClientFunds", expected);
+        Assert.Contains("M:Bank.Transfers.Desk.Checked(System.Decimal)/amount|Parameter|ProprietaryFunds", expected);
+        Assert.Contains("M:Bank.Transfers.Desk.Sweep(System.Decimal,System.Object)|Method|AuthorizedTransfer|||sweep", expected);
+        Assert.Contains("M:Bank.Transfers.Desk.op_Addition(Bank.Transfers.Desk,System.Decimal)/amount|Parameter|ClientFunds", expected);
+        Assert.Contains("M:Bank.Transfers.Generic`1.Sell(`0,System.Decimal)/amount|Parameter|ClientFunds", expected);
+        // The forms the reader accepts are most of the candidates; the rest (other members, attribute targets,
+        // non-literal arguments) were bound and still agree.
         Assert.True(readFromSyntax >= 20, $"only {readFromSyntax} candidates read from syntax");
+        Assert.True(readWithBoundId >= 10, $"only {readWithBoundId} candidates read from syntax with a bound ID");
+        Assert.Contains("M:Bank.Transfers.Shapes.#ctor(System.String[],System.Nullable{System.Int32},System.Int64@,System.Double@,System.Object[])|Method|ProductSale", expected);
+        Assert.Contains("M:Bank.Transfers.Shapes.None|Method|ProductSale", expected);
+        Assert.Contains("M:Bank.Transfers.Generic`1.Price(System.Decimal)/amount|Parameter|ClientFunds", expected);
     }
 
     [Theory]
