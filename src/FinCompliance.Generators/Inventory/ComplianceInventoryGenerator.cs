@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace FinCompliance.Generators;
@@ -48,11 +49,14 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => InventoryParser.BindFile(pair.Left!, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.InventoryBound);
 
+        // Each half is collected into an EquatableArray (a class) before the two are combined: a pair of
+        // ImmutableArrays, a value type, would make the driver compile node tables of its own for it at run time.
         var allEntries = readings
             .Select(static (reading, _) => reading.Entries)
             .Collect()
-            .Combine(bound.Collect())
-            .Select(static (pair, _) => InventoryParser.Concat(pair.Left.AddRange(pair.Right)))
+            .Select(static (groups, _) => InventoryParser.Concat(groups))
+            .Combine(bound.Collect().Select(static (groups, _) => InventoryParser.Concat(groups)))
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right).ToEquatableArray())
             .WithTrackingName(TrackingNames.InventoryEntries);
 
         var options = context.AnalyzerConfigOptionsProvider
