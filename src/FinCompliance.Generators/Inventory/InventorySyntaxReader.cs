@@ -95,7 +95,7 @@ internal static class InventorySyntaxReader
             return SyntaxReading.Read;
         }
 
-        if (HasBoundId(candidate.Node))
+        if (MethodOrConstructorOf(candidate.Node) is not null)
         {
             return SyntaxReading.NeedsBoundId;
         }
@@ -103,10 +103,6 @@ internal static class InventorySyntaxReader
         entries.RemoveRange(start, entries.Count - start);
         return SyntaxReading.NotSettled;
     }
-
-    private static bool HasBoundId(SyntaxNode node)
-        => node is MethodDeclarationSyntax or ConstructorDeclarationSyntax
-            or ParameterSyntax { Parent: ParameterListSyntax { Parent: MethodDeclarationSyntax or ConstructorDeclarationSyntax } };
 
     /// <summary>
     /// The documentation ID and kind of a method or constructor, or of one of their parameters (<c>M:…/amount</c>), from
@@ -116,39 +112,46 @@ internal static class InventorySyntaxReader
     public static bool TryGetBoundId(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken, out string? id, out string kind)
     {
         (id, kind) = (null, string.Empty);
-        switch (node)
+        if (MethodOrConstructorOf(node) is not { } declaration)
         {
-            case MethodDeclarationSyntax or ConstructorDeclarationSyntax:
-                id = semanticModel.GetDeclaredSymbol(node, cancellationToken)?.GetDocumentationCommentId();
-                kind = "Method";
-                return true;
-            case ParameterSyntax { Parent: ParameterListSyntax { Parent: MethodDeclarationSyntax or ConstructorDeclarationSyntax } } parameter:
-                id = semanticModel.GetDeclaredSymbol(parameter, cancellationToken) is { ContainingSymbol: { } method }
-                     && method.GetDocumentationCommentId() is { } owner
-                    ? owner + "/" + parameter.Identifier.ValueText
-                    : null;
-                kind = "Parameter";
-                return true;
-            default:
-                return false;
+            return false;
         }
+
+        var owner = semanticModel.GetDeclaredSymbol(declaration, cancellationToken)?.GetDocumentationCommentId();
+        (id, kind) = node is ParameterSyntax parameter
+            ? (owner is null ? null : owner + "/" + parameter.Identifier.ValueText, "Parameter")
+            : (owner, "Method");
+        return true;
     }
+
+    /// <summary>
+    /// The method or constructor whose documentation ID a candidate's ID is made from: the declaration itself, or the one
+    /// whose parameter it is; null for every other node. <see cref="Read"/>, <see cref="TryGetBoundId"/> and the syntax
+    /// IDs share it, so that a candidate left for its ID is always one that can be given one.
+    /// </summary>
+    private static BaseMethodDeclarationSyntax? MethodOrConstructorOf(SyntaxNode node) => node switch
+    {
+        MethodDeclarationSyntax or ConstructorDeclarationSyntax => (BaseMethodDeclarationSyntax)node,
+        ParameterSyntax { Parent: ParameterListSyntax { Parent: BaseMethodDeclarationSyntax method and (MethodDeclarationSyntax or ConstructorDeclarationSyntax) } } => method,
+        _ => null,
+    };
 
     /// <summary>The documentation ID and symbol kind of the declaration, as <see cref="InventoryParser"/> names them.</summary>
     private static bool TryGetTarget(SyntaxNode node, out string id, out string kind)
     {
         (id, kind) = (string.Empty, string.Empty);
         string? owner;
+        if (MethodOrConstructorOf(node) is { } method)
+        {
+            owner = MethodId(method);
+            (id, kind) = node is ParameterSyntax parameter
+                ? ("M:" + owner + "/" + parameter.Identifier.ValueText, "Parameter")
+                : ("M:" + owner, "Method");
+            return owner is not null;
+        }
+
         switch (node)
         {
-            case MethodDeclarationSyntax or ConstructorDeclarationSyntax:
-                owner = MethodId(node);
-                (id, kind) = ("M:" + owner, "Method");
-                return owner is not null;
-            case ParameterSyntax { Parent: ParameterListSyntax { Parent: MethodDeclarationSyntax or ConstructorDeclarationSyntax } method } parameter:
-                owner = MethodId(method);
-                (id, kind) = ("M:" + owner + "/" + parameter.Identifier.ValueText, "Parameter");
-                return owner is not null;
             case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
                 owner = TypeId(node);
                 (id, kind) = ("T:" + owner, "Type");
@@ -221,7 +224,7 @@ internal static class InventorySyntaxReader
     /// <c>in</c> ones); null for anything else (a type that needs binding to be named, a generic method, an explicit
     /// implementation), which then binds its ID.
     /// </summary>
-    private static string? MethodId(SyntaxNode node)
+    private static string? MethodId(BaseMethodDeclarationSyntax node)
     {
         var (name, parameters, type) = node switch
         {
