@@ -64,22 +64,36 @@ internal static class MustPrecedeRule
                     continue;
                 }
 
-                var graph = block.GetControlFlowGraph(operationBlock);
-                reported ??= [];
-                engine.Analyze(
-                    graph,
-                    call =>
-                    {
-                        // The CFG may evaluate one call in two blocks (e.g. the captured operand of a lowered &&).
-                        if (reported.Add(call.Syntax))
-                        {
-                            block.ReportDiagnostic(Diagnostic.Create(descriptor, call.Syntax.GetLocation(), call.TargetMethod.Name));
-                        }
-                    },
-                    localFunction => IsExempt(localFunction),
-                    block.CancellationToken);
+                AnalyzeGraph(block, operationBlock, engine, descriptor, reported ??= [], IsExempt);
             }
         });
+    }
+
+    /// <summary>
+    /// Builds the graph of one block and reports the guarded calls it finds unchecked. A method of its own, so that the
+    /// closures the engine's callbacks need are allocated only for the few blocks that get a graph, not for every block.
+    /// </summary>
+    private static void AnalyzeGraph(
+        OperationBlockAnalysisContext block,
+        IOperation operationBlock,
+        MustPrecedeEngine engine,
+        DiagnosticDescriptor descriptor,
+        HashSet<SyntaxNode> reported,
+        Func<ISymbol?, bool> isExempt)
+    {
+        var graph = block.GetControlFlowGraph(operationBlock);
+        engine.Analyze(
+            graph,
+            call =>
+            {
+                // The CFG may evaluate one call in two blocks (e.g. the captured operand of a lowered &&).
+                if (reported.Add(call.Syntax))
+                {
+                    block.ReportDiagnostic(Diagnostic.Create(descriptor, call.Syntax.GetLocation(), call.TargetMethod.Name));
+                }
+            },
+            localFunction => isExempt(localFunction),
+            block.CancellationToken);
     }
 
     private static INamedTypeSymbol? AttributeOf(FinComplianceSymbols symbols, MustPrecedeRoles role) => role switch

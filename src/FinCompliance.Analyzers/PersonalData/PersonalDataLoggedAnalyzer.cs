@@ -37,11 +37,26 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
         {
             // The flow analysis runs over the block the sink call belongs to (walking above it would make Roslyn
             // rebuild parent trees); it is computed on the first sink call only, and shared with FIN3005.
+            // One action for both kinds, with a kinds array made once: this runs for every block of the compilation.
             var blocks = start.OperationBlocks;
-            start.RegisterOperationAction(operation => AnalyzeInvocation(operation, policy, sinks, blocks), OperationKind.Invocation);
-            start.RegisterOperationAction(operation => AnalyzeCreation(operation, policy, sinks, blocks), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(
+                operation =>
+                {
+                    if (operation.Operation.Kind == OperationKind.Invocation)
+                    {
+                        AnalyzeInvocation(operation, policy, sinks, blocks);
+                    }
+                    else
+                    {
+                        AnalyzeCreation(operation, policy, sinks, blocks);
+                    }
+                },
+                CallKinds);
         });
     }
+
+    /// <summary>The operations that may write to a sink: calls, and exceptions created with a message.</summary>
+    internal static readonly ImmutableArray<OperationKind> CallKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
 
     [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeInvocation(

@@ -51,8 +51,7 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
                     Analyze(operation, policy, arguments, egress == Egress.Method, blocks);
                 }
             },
-            OperationKind.Invocation,
-            OperationKind.ObjectCreation);
+            PersonalDataLoggedAnalyzer.CallKinds);
         });
     }
 

@@ -168,20 +168,33 @@ internal static class InventoryCandidateFinder
         }
     }
 
+    // One copy buffer per thread, not per file (8 KB for every file of the compilation, 17 MB of garbage at 2,100 files).
+    [ThreadStatic]
+    private static char[]? spareBuffer;
+
     private static IEnumerable<int> OpenBrackets(SourceText text)
     {
-        var buffer = new char[4096];
-        for (var start = 0; start < text.Length; start += buffer.Length)
+        // Taken while in use: a second enumeration on this thread before this one ends gets a buffer of its own.
+        var buffer = spareBuffer ?? new char[4096];
+        spareBuffer = null;
+        try
         {
-            var count = Math.Min(buffer.Length, text.Length - start);
-            text.CopyTo(start, buffer, 0, count);
-            for (var i = 0; i < count; i++)
+            for (var start = 0; start < text.Length; start += buffer.Length)
             {
-                if (buffer[i] == '[')
+                var count = Math.Min(buffer.Length, text.Length - start);
+                text.CopyTo(start, buffer, 0, count);
+                for (var i = 0; i < count; i++)
                 {
-                    yield return start + i;
+                    if (buffer[i] == '[')
+                    {
+                        yield return start + i;
+                    }
                 }
             }
+        }
+        finally
+        {
+            spareBuffer = buffer;
         }
     }
 
