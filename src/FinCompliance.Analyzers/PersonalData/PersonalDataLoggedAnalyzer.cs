@@ -33,26 +33,21 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
 
         var policy = PersonalDataTagPolicy.For(context.Compilation, context.Options);
         var sinks = LogSinks.For(context.Compilation);
-        context.RegisterOperationBlockStartAction([MethodImpl(JitOptions.Optimized)] (start) =>
-        {
-            // The flow analysis runs over the block the sink call belongs to (walking above it would make Roslyn
-            // rebuild parent trees); it is computed on the first sink call only, and shared with FIN3005.
-            // One action for both kinds, with a kinds array made once: this runs for every block of the compilation.
-            var blocks = start.OperationBlocks;
-            start.RegisterOperationAction(
-                operation =>
+        // Compilation-wide actions, not per-block ones: the flow analysis runs over the tree the sink call belongs to
+        // (PersonalDataReach.AnalysisOf), computed on the first sink call only and shared with FIN3005.
+        context.RegisterOperationAction(
+            [MethodImpl(JitOptions.Optimized)] (operation) =>
+            {
+                if (operation.Operation.Kind == OperationKind.Invocation)
                 {
-                    if (operation.Operation.Kind == OperationKind.Invocation)
-                    {
-                        AnalyzeInvocation(operation, policy, sinks, blocks);
-                    }
-                    else
-                    {
-                        AnalyzeCreation(operation, policy, sinks, blocks);
-                    }
-                },
-                CallKinds);
-        });
+                    AnalyzeInvocation(operation, policy, sinks);
+                }
+                else
+                {
+                    AnalyzeCreation(operation, policy, sinks);
+                }
+            },
+            CallKinds);
     }
 
     /// <summary>The operations that may write to a sink: calls, and exceptions created with a message.</summary>
@@ -60,7 +55,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
 
     [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeInvocation(
-        OperationAnalysisContext context, PersonalDataTagPolicy policy, LogSinks sinks, ImmutableArray<IOperation> blocks)
+        OperationAnalysisContext context, PersonalDataTagPolicy policy, LogSinks sinks)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -69,7 +64,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
             // : base(message) in a custom exception.
             if (sinks.IsException(method.ContainingType))
             {
-                ReportMessageArguments(context, policy, invocation.Arguments, blocks);
+                ReportMessageArguments(context, policy, invocation.Arguments);
             }
 
             return;
@@ -82,7 +77,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
         }
 
         var findings = new List<PersonalDataReach.Finding>();
-        var analysis = PersonalDataReach.AnalysisOf(invocation, blocks, policy, context.CancellationToken);
+        var analysis = PersonalDataReach.AnalysisOf(invocation, policy, context.CancellationToken);
         foreach (var argument in invocation.Arguments)
         {
             if (IsLoggerArgument(argument, method, sinks))
@@ -100,17 +95,17 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
 
     [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeCreation(
-        OperationAnalysisContext context, PersonalDataTagPolicy policy, LogSinks sinks, ImmutableArray<IOperation> blocks)
+        OperationAnalysisContext context, PersonalDataTagPolicy policy, LogSinks sinks)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (sinks.IsException(creation.Type))
         {
-            ReportMessageArguments(context, policy, creation.Arguments, blocks);
+            ReportMessageArguments(context, policy, creation.Arguments);
         }
     }
 
     private static void ReportMessageArguments(
-        OperationAnalysisContext context, PersonalDataTagPolicy policy, ImmutableArray<IArgumentOperation> arguments, ImmutableArray<IOperation> blocks)
+        OperationAnalysisContext context, PersonalDataTagPolicy policy, ImmutableArray<IArgumentOperation> arguments)
     {
         List<PersonalDataReach.Finding>? findings = null;
         TagFlowAnalysis? analysis = null;
@@ -121,7 +116,7 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
                 && parameter.Name.IndexOf("message", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 findings ??= new List<PersonalDataReach.Finding>();
-                analysis ??= PersonalDataReach.AnalysisOf(argument, blocks, policy, context.CancellationToken);
+                analysis ??= PersonalDataReach.AnalysisOf(argument, policy, context.CancellationToken);
 
                 // An exception message is a string: whole objects reach it only through their ToString (FIN3004).
                 PersonalDataReach.Collect(argument.Value, analysis, policy, plaintextOnly: false, findings);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using FinCompliance.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
@@ -21,24 +22,25 @@ internal static class PersonalDataReach
     private const int MaxMembersShown = 3;
 
     /// <summary>
-    /// The tag flow of the operation block (of <paramref name="blocks"/>) that contains <paramref name="operation"/>,
-    /// computed once per block and shared by FIN3003 and FIN3005 through the policy.
+    /// The tag flow of the operation tree that contains <paramref name="operation"/> (a method, constructor, accessor,
+    /// initializer or other executable declaration, lambdas and local functions included), computed once per tree and
+    /// shared by FIN3003 and FIN3005 through the policy.
     /// </summary>
-    public static TagFlowAnalysis AnalysisOf(
-        IOperation operation, ImmutableArray<IOperation> blocks, PersonalDataTagPolicy policy, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The rules take their calls from compilation-wide operation actions, which hand over no block: the tree's root is
+    /// reached through <see cref="IOperation.Parent"/>. The driver builds each tree from its root, so every parent is
+    /// already there. Per-block actions would cost the driver a nested dispatch for every block of the compilation.
+    /// </remarks>
+    [MethodImpl(JitOptions.Optimized)]
+    public static TagFlowAnalysis AnalysisOf(IOperation operation, PersonalDataTagPolicy policy, CancellationToken cancellationToken)
     {
-        for (var current = operation; current is not null; current = current.Parent)
+        var root = operation;
+        while (root.Parent is { } parent)
         {
-            foreach (var block in blocks)
-            {
-                if (block == current)
-                {
-                    return policy.Analyze(block, cancellationToken);
-                }
-            }
+            root = parent;
         }
 
-        return TagFlowAnalysis.Empty;
+        return policy.Analyze(root, cancellationToken);
     }
 
     /// <summary>

@@ -34,10 +34,8 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
         Egress EgressOf(IMethodSymbol method)
             => egressByMethod.TryGetValue(method, out var known) ? known : egressByMethod.GetOrAdd(method, ComputeEgress(method, policy.Classifier));
 
-        context.RegisterOperationBlockStartAction([MethodImpl(JitOptions.Optimized)] (start) =>
-        {
-            var blocks = start.OperationBlocks;
-            start.RegisterOperationAction(
+        // Compilation-wide, like FIN3003, whose flow analyses it shares (PersonalDataReach.AnalysisOf).
+        context.RegisterOperationAction(
             [MethodImpl(JitOptions.Optimized)] (operation) =>
             {
                 var (method, arguments) = operation.Operation switch
@@ -48,15 +46,14 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
                 };
                 if (method is not null && !arguments.IsEmpty && EgressOf(method) is var egress && egress != Egress.None)
                 {
-                    Analyze(operation, policy, arguments, egress == Egress.Method, blocks);
+                    Analyze(operation, policy, arguments, egress == Egress.Method);
                 }
             },
             PersonalDataLoggedAnalyzer.CallKinds);
-        });
     }
 
     private static void Analyze(
-        OperationAnalysisContext context, PersonalDataTagPolicy policy, ImmutableArray<IArgumentOperation> arguments, bool egressMethod, ImmutableArray<IOperation> blocks)
+        OperationAnalysisContext context, PersonalDataTagPolicy policy, ImmutableArray<IArgumentOperation> arguments, bool egressMethod)
     {
         List<PersonalDataReach.Finding>? findings = null;
         foreach (var argument in arguments)
@@ -77,7 +74,7 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
                 findings = new List<PersonalDataReach.Finding>();
             }
 
-            var analysis = PersonalDataReach.AnalysisOf(argument, blocks, policy, context.CancellationToken);
+            var analysis = PersonalDataReach.AnalysisOf(argument, policy, context.CancellationToken);
             PersonalDataReach.Collect(argument.Value, analysis, policy, plaintextOnly: true, findings);
         }
 
