@@ -29,7 +29,6 @@ public static class Program
             return 0;
         }
 
-
         var mode = full ? "full" : "quick";
         var files = Option(args, "--files", full ? 2100 : 300);
         var runs = Option(args, "--runs", 3);

@@ -24,13 +24,13 @@ public sealed class SideBySide(int files, int repetitions, bool includePeer, boo
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    // The driver's per-generator times of the last edit re-run (RunGeneratorsOnly prints them).
+    private string lastEditTimings = string.Empty;
+
     /// <summary>
     /// Only the generators: their first run (median of the repetitions after a warm-up) and the re-runs after a one-line
     /// edit. For iterating on a generator without the analyzer rows.
     /// </summary>
-    // The driver's per-generator times of the last edit re-run (RunGeneratorsOnly prints them).
-    private string lastEditTimings = string.Empty;
-
     public string RunGeneratorsOnly()
     {
         var workload = new Workload(files);
