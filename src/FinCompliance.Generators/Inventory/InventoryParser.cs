@@ -29,19 +29,6 @@ internal static class InventoryParser
         ["General", "Fund", "Wealth", "Insurance", "Lending", "Crowdfunding", "Trust", "ConsumerFinance", "Payment"];
 
     /// <summary>
-    /// The entries of one file: for each candidate node, what <c>ForAttributeWithMetadataName</c> would have given per
-    /// category (the target symbol, and its attributes of that category applied in this file). The syntax half
-    /// (<see cref="ReadFile"/>) and the bound half (<see cref="BindFile"/>) in one call.
-    /// </summary>
-    public static EquatableArray<InventoryEntry> ParseFile(InventoryCandidates candidates, Compilation compilation, bool bySyntax, CancellationToken cancellationToken)
-    {
-        var reading = ReadFile(candidates, bySyntax, cancellationToken);
-        return reading.ToBind is null
-            ? reading.Entries
-            : reading.Entries.Concat(BindFile(reading.ToBind, compilation, cancellationToken)).ToEquatableArray();
-    }
-
-    /// <summary>
     /// The syntax half of a file: the entries the syntax settles (<see cref="InventorySyntaxReader"/>, when
     /// <paramref name="bySyntax"/> allows it), and the candidates left for binding. It needs no compilation, so the
     /// generator keeps its result for every file that was not edited.

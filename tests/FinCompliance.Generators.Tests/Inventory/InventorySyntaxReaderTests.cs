@@ -145,10 +145,11 @@ public class InventorySyntaxReaderTests
                 continue;
             }
 
-            bySyntax.AddRange(InventoryParser.ParseFile(candidates, compilation, bySyntax: true, CancellationToken.None));
-            byBinding.AddRange(InventoryParser.ParseFile(candidates, compilation, bySyntax: false, CancellationToken.None));
-            readFromSyntax += candidates.Nodes.Count(candidate => InventorySyntaxReader.Read(candidate, []) == SyntaxReading.Read);
-            readWithBoundId += candidates.Nodes.Count(candidate => InventorySyntaxReader.Read(candidate, []) == SyntaxReading.NeedsBoundId);
+            bySyntax.AddRange(EntriesOf(candidates, compilation, bySyntax: true));
+            byBinding.AddRange(EntriesOf(candidates, compilation, bySyntax: false));
+            var readings = candidates.Nodes.Select(candidate => InventorySyntaxReader.Read(candidate, [])).ToList();
+            readFromSyntax += readings.Count(reading => reading == SyntaxReading.Read);
+            readWithBoundId += readings.Count(reading => reading == SyntaxReading.NeedsBoundId);
         }
 
         var expected = Render(byBinding);
@@ -173,6 +174,15 @@ public class InventorySyntaxReaderTests
         Assert.Contains("M:Bank.Transfers.Shapes.#ctor(System.String[],System.Nullable{System.Int32},System.Int64@,System.Double@,System.Object[])|Method|ProductSale", expected);
         Assert.Contains("M:Bank.Transfers.Shapes.None|Method|ProductSale", expected);
         Assert.Contains("M:Bank.Transfers.Generic`1.Price(System.Decimal)/amount|Parameter|ClientFunds", expected);
+    }
+
+    /// <summary>A file's entries as the generator's two halves give them: what the syntax reads, then what it leaves bound.</summary>
+    private static IEnumerable<InventoryEntry> EntriesOf(InventoryCandidates candidates, Compilation compilation, bool bySyntax)
+    {
+        var reading = InventoryParser.ReadFile(candidates, bySyntax, CancellationToken.None);
+        return reading.ToBind is null
+            ? reading.Entries
+            : reading.Entries.Concat(InventoryParser.BindFile(reading.ToBind, compilation, CancellationToken.None));
     }
 
     [Theory]
