@@ -18,8 +18,13 @@
 #   quiet-<variant>  the variant without /reportanalyzer (csc's per-callback timing costs time of its own); variants
 #                    without quiet- get /reportanalyzer whether or not the logged build had it
 #
+# The order of the variants alternates (as given in odd rounds, reversed in even ones), so that a machine that speeds up
+# or slows down within rounds favours none. Each variant after the first is also compared with the first round by round:
+# the median and the mean of those per-round overheads, each with a 90 % bootstrap interval.
+#
 # This VM's run-to-run noise is several seconds at 600 files: use 5 rounds or more and compare medians.
 set -euo pipefail
+source "$(dirname "$0")/stats.sh"
 work="${1:?work folder of bench/report-analyzer.sh}"; rounds="${2:?rounds}"; shift 2
 [ $# -gt 0 ] || { echo "no variants given" >&2; exit 2; }
 
@@ -49,8 +54,10 @@ rsp() { # variant → response file path
 }
 
 : > "$work/variants/runs.txt"
+variants=("$@"); reversed=(); for ((i = $# - 1; i >= 0; i--)); do reversed+=("${variants[i]}"); done
 for round in $(seq 1 "$rounds"); do
-  for variant in "$@"; do
+  order=("${variants[@]}"); [ $((round % 2)) = 0 ] && order=("${reversed[@]}")
+  for variant in "${order[@]}"; do
     file=$(rsp "$variant")
     envs=(); [[ "$variant" == *+* ]] && envs=("${variant#*+}")
     log="$work/variants/$round-$(printf '%s' "$variant" | tr -c 'A-Za-z0-9_.=-' '_').log"
@@ -64,13 +71,23 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
 echo
 echo "medians over $rounds round(s):"
 for variant in "$@"; do
   wall=$(awk -v v="$variant" '$2 == v { print $3 }' "$work/variants/runs.txt" | median)
   cpu=$(awk -v v="$variant" '$2 == v { print $4 }' "$work/variants/runs.txt" | median)
   printf "  %-40s wall %6.2f s  CPU %6.2f s\n" "$variant" "$wall" "$cpu"
+done
+# Per round: variant $2's overhead over variant $1's run of the same round, in column $3 (3: wall, 4: CPU).
+overheads() {
+  awk -v f="$1" -v v="$2" -v c="$3" '$2 == f { base[$1] = $c } $2 == v { mine[$1] = $c }
+    END { for (r in mine) if (r in base) printf "%.2f\n", (mine[r] - base[r]) * 100 / base[r] }' "$work/variants/runs.txt"
+}
+for variant in "${variants[@]:1}"; do
+  echo "  $variant over $1, median of the per-round overheads: wall $(overheads "$1" "$variant" 3 | median | xargs printf '%+.1f') %" \
+       "(90 % interval $(overheads "$1" "$variant" 3 | median_interval) %), CPU $(overheads "$1" "$variant" 4 | median | xargs printf '%+.1f') %" \
+       "($(overheads "$1" "$variant" 4 | median_interval) %)"
+  echo "    mean of the per-round overheads (90 % interval): wall $(overheads "$1" "$variant" 3 | mean_interval) %," \
+       "CPU $(overheads "$1" "$variant" 4 | mean_interval) %"
 done
 echo "csc's output of each run (with its per-analyzer report, unless quiet-): $work/variants/<round>-<variant>.log"

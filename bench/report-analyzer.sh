@@ -69,17 +69,7 @@ compile() { # folder, log, extra MSBuild arguments... → prints "<Csc wall ms> 
   echo "$wall $cpu"
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-# A 90 % bootstrap interval of the median of the values on stdin (2,000 resamples): how far the median of this many
-# noisy rounds can be trusted.
-median_interval() {
-  awk 'function med(a, n,   i, j, t) { for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
-                                     return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-       { v[NR] = $1 }
-       END { srand(6); for (b = 1; b <= 2000; b++) { for (i = 1; i <= NR; i++) r[i] = v[int(rand() * NR) + 1]; m[b] = med(r, NR) }
-             med(m, 2000); printf "%+.1f … %+.1f", m[100], m[1900] }'
-}
-percent() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f", (a - b) * 100 / b }'; }
+source "$(dirname "$0")/stats.sh"
 
 generate "$work/without" --no-fincompliance
 generate "$work/with"

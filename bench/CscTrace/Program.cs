@@ -9,6 +9,7 @@ using TraceLog = Microsoft.Diagnostics.Tracing.Etlx.TraceLog;
 //   callers <trace> <frame> [depth=4]                 the call chains that lead to a frame
 //   callees <trace> <frame> [depth=2]                 where the samples under a frame go
 //   jit <trace>                                       JIT time and tier per namespace; FinCompliance's slowest and tier-0 methods
+//   jitdiff <a> <b> [top=40]                          what b JIT-compiled that a did not, by type (both recorded like jit)
 //   alloc <trace>                                     sampled allocations by the outermost FinCompliance frame and type
 // Sample traces need --providers Microsoft-DotNETCore-SampleProfiler,Microsoft-Windows-DotNETRuntime:0x14C14FCCBD:4;
 // jit needs Microsoft-Windows-DotNETRuntime:0x10:5; alloc Microsoft-Windows-DotNETRuntime:0x1:5. The sample profiler samples waiting threads too: read deltas, not totals.
@@ -43,6 +44,9 @@ switch (args[0])
         break;
     case "jit":
         Jit(args[1]);
+        break;
+    case "jitdiff":
+        JitDiff(args[1], args[2], Int(3, 40));
         break;
     case "alloc":
         Allocations(args[1]);
@@ -147,6 +151,52 @@ static void Jit(string path)
     foreach (var method in ours.Where(m => m.Tier == "QuickJittedInstrumented").Select(m => m.Name).Distinct().Order())
     {
         Console.WriteLine("  " + Shorten(method));
+    }
+}
+
+static Dictionary<string, double> JitCompilations(string path)
+{
+    // Every compilation (method and tier) with its JIT time; a method compiled at tier 0 and again optimised counts twice.
+    using var source = new EventPipeEventSource(path);
+    var started = new Dictionary<long, (double At, string Name)>();
+    var compiled = new Dictionary<string, double>();
+    source.Clr.MethodJittingStarted += e => started[e.MethodID] = (e.TimeStampRelativeMSec, e.MethodNamespace + "::" + e.MethodName + e.MethodSignature);
+    source.Clr.MethodLoadVerbose += e =>
+    {
+        if (started.Remove(e.MethodID, out var start))
+        {
+            var key = start.Name + " @" + e.OptimizationTier;
+            compiled[key] = compiled.GetValueOrDefault(key) + e.TimeStampRelativeMSec - start.At;
+        }
+    };
+    source.Process();
+    return compiled;
+}
+
+static void JitDiff(string pathA, string pathB, int top)
+{
+    // The JIT work that b's configuration adds to a's, e.g. what loading FinCompliance makes the runtime compile in
+    // the compiler and the framework besides FinCompliance's own methods.
+    var a = JitCompilations(pathA);
+    var b = JitCompilations(pathB);
+    Console.WriteLine($"a: {a.Count} compilations, {a.Values.Sum():F0} ms; b: {b.Count} compilations, {b.Values.Sum():F0} ms");
+    var added = b.Where(kv => !a.ContainsKey(kv.Key)).ToList();
+    var removed = a.Count(kv => !b.ContainsKey(kv.Key));
+    Console.WriteLine($"only in b: {added.Count} compilations, {added.Sum(kv => kv.Value):F0} ms; only in a: {removed}");
+    string TypeOf(string key) => key[..key.IndexOf("::", StringComparison.Ordinal)];
+    string AreaOf(string key) => key.StartsWith("FinCompliance.", StringComparison.Ordinal) ? "FinCompliance"
+        : key.Contains("FinCompliance.", StringComparison.Ordinal) ? "instantiated over FinCompliance types"
+        : key.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) ? "Roslyn" : "other";
+    foreach (var area in added.GroupBy(kv => AreaOf(kv.Key)).OrderByDescending(g => g.Sum(kv => kv.Value)))
+    {
+        Console.WriteLine($"{area.Sum(kv => kv.Value),9:F0} ms {area.Count(),6}  {area.Key}: " +
+            string.Join(", ", area.GroupBy(kv => kv.Key[(kv.Key.LastIndexOf(" @", StringComparison.Ordinal) + 2)..]).Select(g => $"{g.Key} {g.Count()}")));
+    }
+
+    Console.WriteLine("by type (outside FinCompliance):");
+    foreach (var type in added.Where(kv => AreaOf(kv.Key) != "FinCompliance").GroupBy(kv => TypeOf(kv.Key)).OrderByDescending(g => g.Sum(kv => kv.Value)).Take(top))
+    {
+        Console.WriteLine($"{type.Sum(kv => kv.Value),9:F0} ms {type.Count(),5}  {Shorten(type.Key)}");
     }
 }
 

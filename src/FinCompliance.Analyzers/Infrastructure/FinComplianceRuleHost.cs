@@ -11,7 +11,8 @@ namespace FinCompliance.Analyzers;
 
 /// <summary>
 /// The one analyzer the package exports. It registers every rule in <see cref="Rules"/> from a single compilation-start
-/// action, so the compiler sets up one analyzer instead of one per rule. It applies the same policy as
+/// action, so the compiler sets up one analyzer instead of one per rule, and registers the rules' operation, symbol and
+/// block actions combined, one per kind (<see cref="CombinedActions"/>). It applies the same policy as
 /// <see cref="FinComplianceAnalyzer"/>.
 /// </summary>
 /// <remarks>
@@ -64,13 +65,17 @@ public sealed class FinComplianceRuleHost : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         FinComplianceAnalyzer.RegisterForCompilationsThatReferenceFinCompliance(context, (start, symbols) =>
         {
+            // The rules' actions on the same items are registered as one (CombinedActions).
+            var combined = new CombinedActions(start);
             foreach (var rule in Rules)
             {
                 if (!RuleSeverity.IsOffEverywhere(rule.SupportedDiagnostics, start.Compilation, start.Options, start.CancellationToken))
                 {
-                    rule.Register(start, symbols);
+                    rule.Register(combined, symbols);
                 }
             }
+
+            combined.RegisterCombined();
         });
     }
 }
