@@ -44,22 +44,51 @@ internal static class InventorySyntaxReader
             var typeNames = assembly.TypeNames;
             foreach (var name in AttributeNames)
             {
-                if (!typeNames.Contains(name))
+                // The type names are a cheap first test; only an assembly that has the name gets its namespaces walked
+                // (its NamespaceNames are the namespaces' simple names, not their full names: no lookup by them).
+                if (typeNames.Contains(name) && DeclaresAnotherAttribute(assembly.GlobalNamespace, name, cancellationToken))
                 {
-                    continue;
-                }
-
-                foreach (var ns in assembly.NamespaceNames)
-                {
-                    if (assembly.GetTypeByMetadataName(ns.Length == 0 ? name : ns + "." + name) is { } type && !IsOwnOrNotAnAttribute(type))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
         }
 
         return true;
+    }
+
+    /// <summary>Whether a type named <paramref name="name"/> under <paramref name="container"/>, nested or not, is an attribute other than FinCompliance's.</summary>
+    private static bool DeclaresAnotherAttribute(INamespaceOrTypeSymbol container, string name, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var type in container.GetTypeMembers(name))
+        {
+            if (!IsOwnOrNotAnAttribute(type))
+            {
+                return true;
+            }
+        }
+
+        // Nested types and namespaces only: a type's other members are never loaded.
+        foreach (var type in container.GetTypeMembers())
+        {
+            if (DeclaresAnotherAttribute(type, name, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        if (container is INamespaceSymbol ns)
+        {
+            foreach (var child in ns.GetNamespaceMembers())
+            {
+                if (DeclaresAnotherAttribute(child, name, cancellationToken))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace FinCompliance.Generators.Tests.Inventory;
@@ -193,6 +194,29 @@ public class InventorySyntaxReaderTests
     public void Another_attribute_of_a_category_name_turns_syntax_reading_off(string source, bool expected)
     {
         var compilation = GeneratorHarness.CreateCompilation(source);
+        Assert.Equal(expected, InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("namespace Vendor.Identity { public sealed class PersonalDataAttribute : System.Attribute { } }", false)]
+    [InlineData("namespace Vendor { public sealed class ClientFunds : System.Attribute { } }", false)]
+    [InlineData("public sealed class RetainedRecordAttribute : System.Attribute { }", false)]
+    [InlineData("namespace Vendor { public static class Outer { public sealed class EncryptedAttribute : System.Attribute { } } }", false)]
+    [InlineData("namespace Vendor { public sealed class PersonalDataAttribute { } }", true)]
+    [InlineData("namespace Vendor { public sealed class Ledger : System.Attribute { } }", true)]
+    public void Another_attribute_of_a_category_name_in_a_referenced_assembly_turns_syntax_reading_off(string vendorSource, bool expected)
+    {
+        // As in ASP.NET Core Identity, whose PersonalDataAttribute a consumer's [PersonalData] could bind to instead.
+        var vendor = CSharpCompilation.Create(
+            "Vendor",
+            [CSharpSyntaxTree.ParseText(vendorSource)],
+            Basic.Reference.Assemblies.Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(vendor.Emit(image).Success);
+
+        var compilation = GeneratorHarness.CreateCompilation("class Consumer { }")
+            .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
         Assert.Equal(expected, InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, CancellationToken.None));
     }
 
