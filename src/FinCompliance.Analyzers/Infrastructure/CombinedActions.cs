@@ -55,54 +55,26 @@ internal sealed class CombinedActions(CompilationStartAnalysisContext compilerCo
     {
         if (operationActions.Count > 0)
         {
-            var byKind = ByKind(operationActions, kind => (int)kind);
             compilerContext.RegisterOperationAction(
-                context =>
-                {
-                    foreach (var action in byKind[(int)context.Operation.Kind])
-                    {
-                        action(context);
-                    }
-                },
+                ByKind(operationActions, kind => (int)kind, context => (int)context.Operation.Kind),
                 operationActions.Keys.ToImmutableArray());
         }
 
         if (symbolActions.Count > 0)
         {
-            var byKind = ByKind(symbolActions, kind => (int)kind);
             compilerContext.RegisterSymbolAction(
-                context =>
-                {
-                    foreach (var action in byKind[(int)context.Symbol.Kind])
-                    {
-                        action(context);
-                    }
-                },
+                ByKind(symbolActions, kind => (int)kind, context => (int)context.Symbol.Kind),
                 symbolActions.Keys.ToImmutableArray());
         }
 
         if (blockActions.Count > 0)
         {
-            var all = blockActions.ToArray();
-            compilerContext.RegisterOperationBlockAction(context =>
-            {
-                foreach (var action in all)
-                {
-                    action(context);
-                }
-            });
+            compilerContext.RegisterOperationBlockAction(InTurn(blockActions.ToArray()));
         }
 
         if (blockStartActions.Count > 0)
         {
-            var all = blockStartActions.ToArray();
-            compilerContext.RegisterOperationBlockStartAction(context =>
-            {
-                foreach (var action in all)
-                {
-                    action(context);
-                }
-            });
+            compilerContext.RegisterOperationBlockStartAction(InTurn(blockStartActions.ToArray()));
         }
     }
 
@@ -141,8 +113,15 @@ internal sealed class CombinedActions(CompilationStartAnalysisContext compilerCo
         list.Add(action);
     }
 
-    /// <summary>The actions per kind in an array indexed by the kind's value (empty for kinds nobody registered).</summary>
-    private static Action<TContext>[][] ByKind<TKind, TContext>(Dictionary<TKind, List<Action<TContext>>> actions, Func<TKind, int> index)
+    /// <summary>One action that calls every action in turn.</summary>
+    private static Action<TContext> InTurn<TContext>(Action<TContext>[] actions) => context => Run(actions, context);
+
+    /// <summary>
+    /// One action that calls the actions registered for the item's kind, found in an array indexed by the kind's value
+    /// (empty for kinds nobody registered).
+    /// </summary>
+    private static Action<TContext> ByKind<TKind, TContext>(
+        Dictionary<TKind, List<Action<TContext>>> actions, Func<TKind, int> index, Func<TContext, int> kindOf)
         where TKind : notnull
     {
         var max = 0;
@@ -162,6 +141,14 @@ internal sealed class CombinedActions(CompilationStartAnalysisContext compilerCo
             byKind[index(pair.Key)] = pair.Value.ToArray();
         }
 
-        return byKind;
+        return context => Run(byKind[kindOf(context)], context);
+    }
+
+    private static void Run<TContext>(Action<TContext>[] actions, TContext context)
+    {
+        foreach (var action in actions)
+        {
+            action(context);
+        }
     }
 }
