@@ -6,13 +6,15 @@
 
 Every sample whose stack passes through FinCompliance's code is charged to the outermost FinCompliance frame's type
 (the callback the compiler called: a rule, an engine a rule registered, or a generator), so the binding and JIT work a
-callback triggers count as its own. Unlike csc's /reportanalyzer times, which are wall-clock time inside callbacks, these
+callback triggers count as its own. The host's dispatch (`CombinedActions`, which calls the rules' callbacks) is looked
+through; only samples in the dispatch itself are charged to it. Unlike csc's /reportanalyzer times, which are wall-clock time inside callbacks, these
 are CPU samples: a callback that waits for a core costs nothing here.
 """
 import collections
 import re
 import sys
 
+DISPATCH = '.CombinedActions'
 FRAME = re.compile(r'\] (FinCompliance\.[A-Za-z0-9_.`]+?)(?:\+[^:]*)?::([^(]+)')
 
 
@@ -31,7 +33,8 @@ def main(path, details):
         if not ours:
             return
         through += 1
-        name = ours[-1][1].group(1).rsplit('.', 1)[-1]
+        rules = [(i, m) for i, m in ours if not m.group(1).endswith(DISPATCH)]
+        name = (rules or ours)[-1][1].group(1).rsplit('.', 1)[-1]
         by_type[name] += 1
         if details:
             i, innermost = ours[0]

@@ -216,10 +216,12 @@ static void Allocations(string path)
         }
 
         total += tick.AllocationAmount64;
+        // The host's dispatch (CombinedActions) calls the rules' callbacks: charged to the rule, not to it.
         string? ours = null;
         for (var frame = e.CallStack(); frame is not null; frame = frame.Caller)
         {
-            if (frame.CodeAddress.FullMethodName is { } name && name.StartsWith("FinCompliance.", StringComparison.Ordinal))
+            if (frame.CodeAddress.FullMethodName is { } name && name.StartsWith("FinCompliance.", StringComparison.Ordinal)
+                && (ours is null || !name.StartsWith("FinCompliance.Analyzers.CombinedActions", StringComparison.Ordinal)))
             {
                 ours = Name(name);
             }

@@ -48,6 +48,9 @@ internal sealed class MarkedMethods
     private readonly ConcurrentDictionary<IMethodSymbol, MustPrecedeRoles> roles = new(SymbolEqualityComparer.Default);
     private readonly Lazy<HashSet<IAssemblySymbol>> blindAssemblies;
 
+    // Made once: a method group converted at each call is a new delegate per invoked method looked up.
+    private readonly Func<IMethodSymbol, MustPrecedeRoles> compute;
+
     private MarkedMethods(Compilation compilation, FinComplianceAttributes matcher)
     {
         this.matcher = matcher;
@@ -58,6 +61,7 @@ internal sealed class MarkedMethods
         aliased = attributes.Any(matcher.IsAliasTarget);
         sourceAssembly = compilation.Assembly;
         blindAssemblies = new Lazy<HashSet<IAssemblySymbol>>(ComputeBlindAssemblies);
+        compute = Compute;
     }
 
     [ThreadStatic]
@@ -83,7 +87,7 @@ internal sealed class MarkedMethods
             return MustPrecedeRoles.None;
         }
 
-        return roles.GetOrAdd(definition, Compute);
+        return roles.GetOrAdd(definition, compute);
     }
 
     [MethodImpl(JitOptions.Optimized)]
