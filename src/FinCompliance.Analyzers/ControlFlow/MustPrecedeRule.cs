@@ -46,11 +46,7 @@ internal static class MustPrecedeRule
             foreach (var operationBlock in block.OperationBlocks)
             {
                 // The graph is built for the root of the block (e.g. the IMethodBodyOperation around the body).
-                var root = operationBlock;
-                while (root.Parent is not null)
-                {
-                    root = root.Parent;
-                }
+                var root = OperationTree.RootOf(operationBlock);
 
                 if (!IsGraphRoot(root) || !IsFirstVisit(root, ref firstRoot, ref otherRoots))
                 {

@@ -28,20 +28,12 @@ internal static class PersonalDataReach
     /// </summary>
     /// <remarks>
     /// The rules take their calls from compilation-wide operation actions, which hand over no block: the tree's root is
-    /// reached through <see cref="IOperation.Parent"/>. The driver builds each tree from its root, so every parent is
-    /// already there. Per-block actions would cost the driver a nested dispatch for every block of the compilation.
+    /// reached through <see cref="OperationTree.RootOf"/>. Per-block actions would cost the driver a nested dispatch for
+    /// every block of the compilation.
     /// </remarks>
     [MethodImpl(JitOptions.Optimized)]
     public static TagFlowAnalysis AnalysisOf(IOperation operation, PersonalDataTagPolicy policy, CancellationToken cancellationToken)
-    {
-        var root = operation;
-        while (root.Parent is { } parent)
-        {
-            root = parent;
-        }
-
-        return policy.Analyze(root, cancellationToken);
-    }
+        => policy.Analyze(OperationTree.RootOf(operation), cancellationToken);
 
     /// <summary>
     /// Adds one <see cref="Finding"/> per personal-data reference in <paramref name="value"/>; when the value carries no
