@@ -42,36 +42,30 @@ internal static class InventorySyntaxReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             var typeNames = assembly.TypeNames;
-            foreach (var name in AttributeNames)
+            // The type names are a cheap first test; only an assembly that has one of the names gets its types walked,
+            // once for all of them (its NamespaceNames are the namespaces' simple names, not their full names: no lookup
+            // by them).
+            if (AttributeNames.Any(typeNames.Contains) && DeclaresAnotherAttribute(assembly.GlobalNamespace, cancellationToken))
             {
-                // The type names are a cheap first test; only an assembly that has the name gets its namespaces walked
-                // (its NamespaceNames are the namespaces' simple names, not their full names: no lookup by them).
-                if (typeNames.Contains(name) && DeclaresAnotherAttribute(assembly.GlobalNamespace, name, cancellationToken))
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
         return true;
     }
 
-    /// <summary>Whether a type named <paramref name="name"/> under <paramref name="container"/>, nested or not, is an attribute other than FinCompliance's.</summary>
-    private static bool DeclaresAnotherAttribute(INamespaceOrTypeSymbol container, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether a type under <paramref name="container"/>, nested or not, has a category's name and is an attribute other
+    /// than FinCompliance's.
+    /// </summary>
+    private static bool DeclaresAnotherAttribute(INamespaceOrTypeSymbol container, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        foreach (var type in container.GetTypeMembers(name))
-        {
-            if (!IsOwnOrNotAnAttribute(type))
-            {
-                return true;
-            }
-        }
 
         // Nested types and namespaces only: a type's other members are never loaded.
         foreach (var type in container.GetTypeMembers())
         {
-            if (DeclaresAnotherAttribute(type, name, cancellationToken))
+            if ((AttributeNames.Contains(type.Name) && !IsOwnOrNotAnAttribute(type)) || DeclaresAnotherAttribute(type, cancellationToken))
             {
                 return true;
             }
@@ -81,7 +75,7 @@ internal static class InventorySyntaxReader
         {
             foreach (var child in ns.GetNamespaceMembers())
             {
-                if (DeclaresAnotherAttribute(child, name, cancellationToken))
+                if (DeclaresAnotherAttribute(child, cancellationToken))
                 {
                     return true;
                 }
