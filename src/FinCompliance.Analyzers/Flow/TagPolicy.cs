@@ -65,8 +65,12 @@ public abstract class TagPolicy
             return analysis;
         }
 
-        return analyses.GetValue(block, _ => analysis);
+        return Remember(block, analysis);
     }
+
+    // Apart from Analyze: a lambda there would have its closure allocated on every call, cached or not.
+    private TagFlowAnalysis Remember(IOperation block, TagFlowAnalysis analysis)
+        => analyses.GetValue(block, _ => analysis);
 
     /// <summary>
     /// Tags of a declared symbol: a field, property or parameter (its own attributes), or a method (the

@@ -30,14 +30,16 @@ public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyze
 
         var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
         var policy = FundsTagPolicy.For(context.Compilation, attributes);
-        context.RegisterOperationBlockAction(block => AnalyzeBlock(block, policy, attributes));
+        // Made once: a lambda over AnalyzeBlock's parameters would allocate its closure on every block.
+        System.Func<IParameterSymbol, TagSet> redemptionSlot = parameter => policy.GetSymbolTags(parameter).Only(TagKind.Redemption);
+        context.RegisterOperationBlockAction(block => AnalyzeBlock(block, policy, attributes, redemptionSlot));
     }
 
     [MethodImpl(JitOptions.Optimized)]
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, FundsTagPolicy policy, FinComplianceAttributes attributes)
+    private static void AnalyzeBlock(
+        OperationBlockAnalysisContext context, FundsTagPolicy policy, FinComplianceAttributes attributes, System.Func<IParameterSymbol, TagSet> redemptionSlot)
     {
         List<TagPart>? parts = null;
-        System.Func<IParameterSymbol, TagSet>? redemptionSlot = null;
         foreach (var block in context.OperationBlocks)
         {
             var analysis = policy.Analyze(block, context.CancellationToken);
@@ -46,8 +48,6 @@ public sealed class ReserveFundsUsedForRedemptionAnalyzer : FinComplianceAnalyze
                 continue;
             }
 
-            // Created only for blocks with funds in them (most have none): a closure per block otherwise.
-            redemptionSlot ??= parameter => policy.GetSymbolTags(parameter).Only(TagKind.Redemption);
             parts ??= new List<TagPart>();
             foreach (var operation in analysis.Operations)
             {

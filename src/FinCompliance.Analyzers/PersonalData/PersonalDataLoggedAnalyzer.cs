@@ -89,8 +89,21 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
         }
 
         // logger.LogError(new InvalidCardException(card), …): reported once, as an exception message.
-        findings.RemoveAll(finding => IsInsideException(finding.Value, invocation, sinks));
+        RemoveInsideExceptions(findings, invocation, sinks);
         Report(context, findings, sink);
+    }
+
+    // A loop, not RemoveAll with a lambda: the lambda's captures would be allocated on every call of
+    // AnalyzeInvocation, which runs for every invocation of the compilation.
+    private static void RemoveInsideExceptions(List<PersonalDataReach.Finding> findings, IInvocationOperation invocation, LogSinks sinks)
+    {
+        for (var i = findings.Count - 1; i >= 0; i--)
+        {
+            if (IsInsideException(findings[i].Value, invocation, sinks))
+            {
+                findings.RemoveAt(i);
+            }
+        }
     }
 
     [MethodImpl(JitOptions.Optimized)]

@@ -90,14 +90,25 @@ public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
             OperationKind.Invocation);
     }
 
+    // Handed out for calls that delete nothing; never added to (TryGetDeletion returns false with it).
+    private static readonly List<ITypeSymbol> NoTypes = new();
+
     /// <summary>Whether the call deletes entities; their static types; the query or entity the rows come from.</summary>
     [MethodImpl(JitOptions.Optimized)]
     private static bool TryGetDeletion(
         IInvocationOperation invocation, EntityFrameworkSymbols ef, out List<ITypeSymbol> entityTypes, out IOperation? source)
     {
-        entityTypes = new List<ITypeSymbol>();
+        entityTypes = NoTypes;
         source = null;
         var method = invocation.TargetMethod;
+
+        // Every invocation of the compilation comes here: the name settles almost all of them, before any allocation.
+        if (method.Name is not ("Remove" or "RemoveRange" or "ExecuteDelete" or "ExecuteDeleteAsync"))
+        {
+            return false;
+        }
+
+        entityTypes = new List<ITypeSymbol>();
         var declaringType = method.OriginalDefinition.ContainingType?.OriginalDefinition;
         if (declaringType is null)
         {
