@@ -50,12 +50,14 @@ public sealed class GuaranteedReturnsTests
         {
             [RiskWarning] public const string Warning = "市场有风险，投资需谨慎。";
             private const string Local = "{|FIN1001:稳赚|}";
+            private const string LocalHalf = "保";
 
             public string Split => {|FIN1001:"保" + "本"|} + "理财";
             public string FromElsewhere => "本产品" + {|FIN1001:Copy.Promise|};
             public string Mixed => {|FIN1001:Copy.Half + "本"|};
             public string Interpolated => $"限时：{{|FIN1001:Copy.Promise|}}";
             public string UsesOwnConstant => Local + "！";
+            public string OwnHalfCompleted => {|FIN1001:LocalHalf + "本"|};
             public string BrokenByValue(int x) => "保" + x + "本";
             public string InterpolationBreaks(int x) => $"保{x}本";
         }

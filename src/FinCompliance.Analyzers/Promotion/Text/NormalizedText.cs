@@ -20,13 +20,15 @@ public sealed class NormalizedText
     /// <summary>The folded text.</summary>
     public string Text { get; }
 
-    /// <summary>For each folded character, the index of its character in the original string.</summary>
+    /// <summary>For each folded character, the index of its character in the original string (may be longer than <see cref="Text"/>).</summary>
     public IReadOnlyList<int> SourceIndex { get; }
 
     public static NormalizedText Create(string original)
     {
-        var builder = new StringBuilder(original.Length);
-        var map = new List<int>(original.Length);
+        // Arrays of the original's length (the folded text is never longer): no builder growth, no copy of the map.
+        var folded = new char[original.Length];
+        var map = new int[original.Length];
+        var length = 0;
         var pendingSpace = -1;
         for (var i = 0; i < original.Length; i++)
         {
@@ -50,20 +52,30 @@ public sealed class NormalizedText
             if (pendingSpace >= 0)
             {
                 // Spaces between CJK characters are layout, not word breaks: "保 本" is "保本".
-                if (builder.Length > 0 && !IsCjk(builder[builder.Length - 1]) && !IsCjk(c))
+                if (length > 0 && !IsCjk(folded[length - 1]) && !IsCjk(c))
                 {
-                    builder.Append(' ');
-                    map.Add(pendingSpace);
+                    folded[length] = ' ';
+                    map[length++] = pendingSpace;
                 }
 
                 pendingSpace = -1;
             }
 
-            builder.Append(c);
-            map.Add(i);
+            folded[length] = c;
+            map[length++] = i;
         }
 
-        return new NormalizedText(builder.ToString(), map.ToArray());
+        return new NormalizedText(new string(folded, 0, length), map);
+    }
+
+    /// <summary>
+    /// How <paramref name="c"/> reads in folded text when it is not whitespace: lower case, full-width folded;
+    /// '\0' for an invisible character. A folded phrase can only start with such a character.
+    /// </summary>
+    public static char FoldCharacter(char c)
+    {
+        c = Fold(c);
+        return c == '\0' || char.IsWhiteSpace(c) ? c : char.ToLowerInvariant(c);
     }
 
     /// <summary>Folds a term the same way (without the index map).</summary>

@@ -32,6 +32,23 @@ public sealed class PhraseMatcher
         return new PhraseMatcher(builtIn.Concat(added), exempt);
     }
 
+    /// <summary>
+    /// Whether any term could occur in <paramref name="run"/>: some character folds to a term's first character.
+    /// False for most text, which then needs no folding, no copy and no search.
+    /// </summary>
+    public bool MayOccurIn(TextRun run)
+    {
+        for (var i = 0; i < run.Length; i++)
+        {
+            if (terms.ContainsKey(NormalizedText.FoldCharacter(run[i])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The terms that occur in <paramref name="text"/> as promises or claims.</summary>
     public List<PhraseMatch> Find(string text)
     {

@@ -26,7 +26,7 @@ public static class PromotionalTextScanner
     public static List<SourceMatch> Scan(TextRun run, PhraseMatcher matcher)
     {
         var result = new List<SourceMatch>();
-        if (run.Length == 0)
+        if (run.Length == 0 || !matcher.MayOccurIn(run))
         {
             return result;
         }
