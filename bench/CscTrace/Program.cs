@@ -10,7 +10,9 @@ using TraceLog = Microsoft.Diagnostics.Tracing.Etlx.TraceLog;
 //   callees <trace> <frame> [depth=2]                 where the samples under a frame go
 //   jit <trace>                                       JIT time and tier per namespace; FinCompliance's slowest and tier-0 methods
 //   jitdiff <a> <b> [top=40]                          what b JIT-compiled that a did not, by type (both recorded like jit)
-//   alloc <trace>                                     sampled allocations by the outermost FinCompliance frame and type
+//   alloc <trace> [owner]                             sampled allocations by the outermost FinCompliance frame and type;
+//                                                     with an owner, that owner's allocations by their innermost FinCompliance frame
+//   allocdiff <a> <b> [top=25]                        what b allocated more than a: by area (FinCompliance, analyzer driver, generators, compiler), type and allocating method
 // Sample traces need --providers Microsoft-DotNETCore-SampleProfiler,Microsoft-Windows-DotNETRuntime:0x14C14FCCBD:4;
 // jit needs Microsoft-Windows-DotNETRuntime:0x10:5; alloc Microsoft-Windows-DotNETRuntime:0x1:5. The sample profiler samples waiting threads too: read deltas, not totals.
 if (args.Length < 2)
@@ -49,7 +51,10 @@ switch (args[0])
         JitDiff(args[1], args[2], Int(3, 40));
         break;
     case "alloc":
-        Allocations(args[1]);
+        Allocations(args[1], Str(2));
+        break;
+    case "allocdiff":
+        AllocationDiff(args[1], args[2], Int(3, 25));
         break;
     default:
         Console.Error.WriteLine($"unknown command {args[0]}");
@@ -200,7 +205,7 @@ static void JitDiff(string pathA, string pathB, int top)
     }
 }
 
-static void Allocations(string path)
+static void Allocations(string path, string? ownerFilter)
 {
     // One AllocationTick event per ~100 KB allocated, with the allocating stack: charged to the outermost
     // FinCompliance frame on it (the callback the driver called), or to the rest of the compiler.
@@ -217,14 +222,26 @@ static void Allocations(string path)
 
         total += tick.AllocationAmount64;
         // The host's dispatch (CombinedActions) calls the rules' callbacks: charged to the rule, not to it.
-        string? ours = null;
+        string? ours = null, innermost = null;
         for (var frame = e.CallStack(); frame is not null; frame = frame.Caller)
         {
             if (frame.CodeAddress.FullMethodName is { } name && name.StartsWith("FinCompliance.", StringComparison.Ordinal)
                 && (ours is null || !name.StartsWith("FinCompliance.Analyzers.CombinedActions", StringComparison.Ordinal)))
             {
                 ours = Name(name);
+                innermost ??= ours;
             }
+        }
+
+        if (ownerFilter is not null)
+        {
+            // Only the owner asked for, charged to the innermost FinCompliance frame (where the allocation happened).
+            if (ours is null || !ours.Contains(ownerFilter, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            ours = innermost;
         }
 
         var owner = ours ?? "(not FinCompliance)";
@@ -246,6 +263,28 @@ static void Allocations(string path)
     foreach (var (key, bytes) in byType.OrderByDescending(kv => kv.Value).Take(20))
     {
         Console.WriteLine($"{bytes / 1048576.0,8:F1} MB  {Shorten(key)}");
+    }
+}
+
+static void AllocationDiff(string pathA, string pathB, int top)
+{
+    var a = AllocationProfile.Read(pathA);
+    var b = AllocationProfile.Read(pathB);
+    Console.WriteLine($"sampled allocations: {a.Total / 1048576.0:F0} MB -> {b.Total / 1048576.0:F0} MB ({(b.Total - a.Total) / 1048576.0:+0;-0} MB)");
+    Print("by area (the outermost of: FinCompliance, analyzer driver, generator driver; else the compiler)", a.ByArea, b.ByArea, top);
+    Print("by type", a.ByType, b.ByType, top);
+    Print("by allocating method (innermost frame outside the runtime's allocation helpers)", a.BySite, b.BySite, top);
+    Print("by type, under the analyzer driver but not in FinCompliance's frames", a.DriverByType, b.DriverByType, top);
+    Print("by driver method, under the analyzer driver but not in FinCompliance's frames", a.DriverBySite, b.DriverBySite, top);
+
+    static void Print(string title, Dictionary<string, long> a, Dictionary<string, long> b, int top)
+    {
+        Console.WriteLine($"--- {title}: MB in a, b, b - a ---");
+        foreach (var key in a.Keys.Union(b.Keys).OrderByDescending(k => Math.Abs(b.GetValueOrDefault(k) - a.GetValueOrDefault(k))).Take(top))
+        {
+            long x = a.GetValueOrDefault(key), y = b.GetValueOrDefault(key);
+            Console.WriteLine($"{x / 1048576.0,8:F1} {y / 1048576.0,8:F1} {(y - x) / 1048576.0,8:+0.0;-0.0}  {Shorten(key)}");
+        }
     }
 }
 
@@ -327,4 +366,87 @@ internal sealed record Profile(Dictionary<string, int> Inclusive, Dictionary<str
 
     private static string FrameOf(TraceCallStack frame)
         => frame.CodeAddress.FullMethodName is { Length: > 0 } name ? name : "?" + frame.CodeAddress.ModuleName;
+}
+
+/// <summary>Sampled allocations (one AllocationTick per ~100 KB) grouped several ways, for <c>allocdiff</c>.</summary>
+internal sealed class AllocationProfile
+{
+    private const string Driver = "Microsoft.CodeAnalysis.Diagnostics.";
+
+    public long Total { get; private set; }
+
+    public Dictionary<string, long> ByArea { get; } = new();
+
+    public Dictionary<string, long> ByType { get; } = new();
+
+    public Dictionary<string, long> BySite { get; } = new();
+
+    public Dictionary<string, long> DriverByType { get; } = new();
+
+    public Dictionary<string, long> DriverBySite { get; } = new();
+
+    public static AllocationProfile Read(string path)
+    {
+        var profile = new AllocationProfile();
+        using var log = new TraceLog(TraceLog.CreateFromEventPipeDataFile(path));
+        foreach (var e in log.Events)
+        {
+            if (e is not Microsoft.Diagnostics.Tracing.Parsers.Clr.GCAllocationTickTraceData tick)
+            {
+                continue;
+            }
+
+            var bytes = tick.AllocationAmount64;
+            profile.Total += bytes;
+            string? site = null, area = null, driverSite = null;
+            for (var frame = e.CallStack(); frame is not null; frame = frame.Caller)
+            {
+                var name = frame.CodeAddress.FullMethodName;
+                if (string.IsNullOrEmpty(name))
+                {
+                    continue;
+                }
+
+                site ??= IsAllocationHelper(name) ? null : Trim(name);
+                // Outermost wins: keep overwriting while walking towards the thread's root.
+                if (name.StartsWith("FinCompliance.", StringComparison.Ordinal))
+                {
+                    area = "FinCompliance";
+                }
+                else if (name.Contains("GeneratorDriver", StringComparison.Ordinal) || name.Contains("SourceGeneratorAdaptor", StringComparison.Ordinal))
+                {
+                    area = area == "FinCompliance" ? area : "generator driver";
+                }
+                else if (name.StartsWith(Driver, StringComparison.Ordinal) && area is null)
+                {
+                    area = "analyzer driver";
+                    driverSite ??= Trim(name);
+                }
+            }
+
+            area ??= "compiler";
+            Add(profile.ByArea, area, bytes);
+            Add(profile.ByType, tick.TypeName ?? "?", bytes);
+            Add(profile.BySite, site ?? "?", bytes);
+            if (area == "analyzer driver")
+            {
+                Add(profile.DriverByType, tick.TypeName ?? "?", bytes);
+                Add(profile.DriverBySite, driverSite ?? "?", bytes);
+            }
+        }
+
+        return profile;
+    }
+
+    private static void Add(Dictionary<string, long> map, string key, long bytes) => map[key] = map.GetValueOrDefault(key) + bytes;
+
+    private static bool IsAllocationHelper(string name)
+        => name.StartsWith("System.", StringComparison.Ordinal) && (name.Contains("Array", StringComparison.Ordinal) || name.Contains("String", StringComparison.Ordinal)
+            || name.Contains("Collections", StringComparison.Ordinal) || name.Contains("Buffers", StringComparison.Ordinal));
+
+    private static string Trim(string name)
+    {
+        var paren = name.IndexOf('(');
+        return paren > 0 ? name[..paren] : name;
+    }
 }
