@@ -113,6 +113,13 @@ internal sealed class MarkedMethods
     [MethodImpl(JitOptions.Optimized)]
     private MustPrecedeRoles Scan(IOperation root)
     {
+        // Inside the rule host's block action the operations are listed already: no second walk.
+        if (BlockOperations.TryGet(root, out var listed))
+        {
+            return ScanListed(listed);
+        }
+
+
         // An explicit stack (reused per thread): deep expressions such as long concatenations must not overflow.
         var pending = pendingOperations ??= new Stack<IOperation>();
         pending.Clear();
@@ -144,6 +151,26 @@ internal sealed class MarkedMethods
         {
             pending.Clear();
         }
+    }
+
+    [MethodImpl(JitOptions.Optimized)]
+    private MustPrecedeRoles ScanListed(ArraySegment<IOperation> operations)
+    {
+        var found = MustPrecedeRoles.None;
+        var array = operations.Array!;
+        for (var i = operations.Offset; i < operations.Offset + operations.Count; i++)
+        {
+            if (array[i].Kind == OperationKind.Invocation)
+            {
+                found |= RolesOf(((IInvocationOperation)array[i]).TargetMethod) & GuardedRoles;
+                if (found == GuardedRoles)
+                {
+                    break;
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

@@ -130,7 +130,8 @@ public sealed class TagFlowAnalysis
     [MethodImpl(JitOptions.Optimized)]
     internal static TagFlowAnalysis Compute(IOperation block, TagPolicy policy, CancellationToken cancellationToken)
     {
-        if (!MayCarryTags(block, policy, 0))
+        var mayCarryTags = BlockOperations.TryGet(block, out var listed) ? AnyMayCarryTags(listed, policy) : MayCarryTags(block, policy, 0);
+        if (!mayCarryTags)
         {
             return Empty;
         }
@@ -145,7 +146,8 @@ public sealed class TagFlowAnalysis
     /// <remarks>
     /// It visits every operation of every block of the compilation, so it is kept lean: a switch on
     /// <see cref="IOperation.Kind"/> instead of interface type tests, reference-keyed tag caches in the policy, and
-    /// compiled optimised at once (<see cref="JitOptions.Optimized"/>).
+    /// compiled optimised at once (<see cref="JitOptions.Optimized"/>). Inside the rule host's block action the
+    /// operations are already listed (<see cref="BlockOperations"/>); this walk is for the other callers.
     /// </remarks>
     [MethodImpl(JitOptions.Optimized)]
     private static bool MayCarryTags(IOperation operation, TagPolicy policy, int depth)
@@ -156,6 +158,42 @@ public sealed class TagFlowAnalysis
             return true;
         }
 
+        if (MayCarryTagsItself(operation, policy))
+        {
+            return true;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (MayCarryTags(child, policy, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The pre-check over operations listed already.</summary>
+    [MethodImpl(JitOptions.Optimized)]
+    private static bool AnyMayCarryTags(ArraySegment<IOperation> operations, TagPolicy policy)
+    {
+        var array = operations.Array!;
+        for (var i = operations.Offset; i < operations.Offset + operations.Count; i++)
+        {
+            if (MayCarryTagsItself(array[i], policy))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the operation has a tagged type or references a tagged symbol (its children aside).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayCarryTagsItself(IOperation operation, TagPolicy policy)
+    {
         if (operation.Type is { } type && !policy.GetTypeTags(type).IsEmpty)
         {
             return true;
@@ -171,20 +209,7 @@ public sealed class TagFlowAnalysis
             OperationKind.Invocation => ((IInvocationOperation)operation).TargetMethod,
             _ => null,
         };
-        if (symbol is not null && !policy.GetSymbolTags(symbol).IsEmpty)
-        {
-            return true;
-        }
-
-        foreach (var child in operation.ChildOperations)
-        {
-            if (MayCarryTags(child, policy, depth + 1))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return symbol is not null && !policy.GetSymbolTags(symbol).IsEmpty;
     }
 
     private enum FlowKind : byte

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -8,15 +9,19 @@ namespace FinCompliance.Analyzers;
 
 /// <summary>
 /// The compilation-start context the rule host hands to the rules. It collects their operation, symbol, operation-block
-/// and operation-block-start actions, and <see cref="RegisterCombined"/> registers one action of each with the compiler,
-/// which calls every rule's callback in turn. Every other registration goes to the compiler as it is.
+/// and operation-block-start actions, and <see cref="RegisterCombined"/> registers with the compiler one symbol action,
+/// one block-start action and one block action, which call every rule's callbacks in turn; the rules' operation actions
+/// are called from the block action, for each operation of the block. Every other registration goes to the compiler as
+/// it is.
 /// </summary>
 /// <remarks>
 /// Why: the analyzer driver pays for every registered action on every item it applies to (a context, an exception
-/// guard, the analyzer's state), and several rules act on the same items: six act on each invocation, six have a block
-/// action for every body. Combined, the driver dispatches once per item and the rules share that
-/// (docs/performance.md, "Seventh round"). A callback that throws stops the others for that item only; the rules do not
-/// throw (the robustness suite), and the driver reports it as it would have.
+/// guard, the analyzer's state), and for operation actions it loops over every operation of every body once per
+/// analyzer. Several rules act on the same items: six act on each invocation, six have a block action for every body,
+/// and two pre-checks walk every body. Combined, the driver dispatches once per declaration and the rules share one
+/// listing of its operations (<see cref="BlockOperations"/>; docs/performance.md, "Seventh round" and "Eighth round").
+/// A callback that throws stops the others for that declaration only; the rules do not throw (the robustness suite),
+/// and the driver reports it as it would have.
 /// </remarks>
 // RS1012 (a start-action context that registers nothing) does not apply: this class is a context, whose registrations
 // go to the compiler's context through RegisterCombined or directly.
@@ -53,23 +58,22 @@ internal sealed class CombinedActions(CompilationStartAnalysisContext compilerCo
     /// <summary>Registers the combined actions with the compiler; call once, after every rule has registered.</summary>
     public void RegisterCombined()
     {
-        if (operationActions.Count > 0)
-        {
-            compilerContext.RegisterOperationAction(
-                ByKind(operationActions, kind => (int)kind, context => (int)context.Operation.Kind),
-                operationActions.Keys.ToImmutableArray());
-        }
-
         if (symbolActions.Count > 0)
         {
+            var bySymbolKind = Table(symbolActions, kind => (int)kind);
             compilerContext.RegisterSymbolAction(
-                ByKind(symbolActions, kind => (int)kind, context => (int)context.Symbol.Kind),
+                context => Run(bySymbolKind[(int)context.Symbol.Kind], context),
                 symbolActions.Keys.ToImmutableArray());
         }
 
-        if (blockActions.Count > 0)
+        // Operation actions are not registered with the compiler: the block action lists each block's operations
+        // once (BlockOperations) and hands them to the rules itself, so the driver does not loop over every operation
+        // for FinCompliance, nor set up a context and an exception guard per call; the pre-checks read the same list.
+        if (operationActions.Count > 0 || blockActions.Count > 0)
         {
-            compilerContext.RegisterOperationBlockAction(InTurn(blockActions.ToArray()));
+            var byOperationKind = operationActions.Count > 0 ? Table(operationActions, kind => (int)kind) : null;
+            var inTurn = blockActions.ToArray();
+            compilerContext.RegisterOperationBlockAction(context => AnalyzeBlock(context, byOperationKind, inTurn));
         }
 
         if (blockStartActions.Count > 0)
@@ -116,12 +120,8 @@ internal sealed class CombinedActions(CompilationStartAnalysisContext compilerCo
     /// <summary>One action that calls every action in turn.</summary>
     private static Action<TContext> InTurn<TContext>(Action<TContext>[] actions) => context => Run(actions, context);
 
-    /// <summary>
-    /// One action that calls the actions registered for the item's kind, found in an array indexed by the kind's value
-    /// (empty for kinds nobody registered).
-    /// </summary>
-    private static Action<TContext> ByKind<TKind, TContext>(
-        Dictionary<TKind, List<Action<TContext>>> actions, Func<TKind, int> index, Func<TContext, int> kindOf)
+    /// <summary>The actions by the value of their kind, in an array indexed by it (empty for kinds nobody registered).</summary>
+    private static Action<TContext>[][] Table<TKind, TContext>(Dictionary<TKind, List<Action<TContext>>> actions, Func<TKind, int> index)
         where TKind : notnull
     {
         var max = 0;
@@ -141,8 +141,55 @@ internal sealed class CombinedActions(CompilationStartAnalysisContext compilerCo
             byKind[index(pair.Key)] = pair.Value.ToArray();
         }
 
-        return context => Run(byKind[kindOf(context)], context);
+        return byKind;
     }
+
+    /// <summary>
+    /// One declaration's operation blocks: every operation to the rules' operation actions for its kind (in the
+    /// driver's order, with the context the driver would give them), then the rules' block actions.
+    /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
+    private static void AnalyzeBlock(
+        OperationBlockAnalysisContext context, Action<OperationAnalysisContext>[][]? byOperationKind, Action<OperationBlockAnalysisContext>[] blockActions)
+    {
+        using var listing = BlockOperations.Enter(context.OperationBlocks);
+        if (byOperationKind is not null)
+        {
+            Dispatch(context, listing.All, byOperationKind);
+        }
+
+        Run(blockActions, context);
+    }
+
+    [MethodImpl(JitOptions.Optimized)]
+    private static void Dispatch(OperationBlockAnalysisContext context, ArraySegment<IOperation> operations, Action<OperationAnalysisContext>[][] byKind)
+    {
+        Action<Diagnostic>? report = null;
+        var array = operations.Array!;
+        for (var i = operations.Offset; i < operations.Offset + operations.Count; i++)
+        {
+            var operation = array[i];
+            var kind = (int)operation.Kind;
+            if (kind >= byKind.Length || byKind[kind] is not { Length: > 0 } actions)
+            {
+                continue;
+            }
+
+            context.CancellationToken.ThrowIfCancellationRequested();
+
+            // One delegate per block with something to dispatch, made on first need. The diagnostics go through the block
+            // context, which checks them as the driver checks an operation context's.
+            report ??= context.ReportDiagnostic;
+#pragma warning disable CS0618 // the public constructor: what the driver's own one adds (a graph provider, filters) no rule uses here
+            var operationContext = new OperationAnalysisContext(
+                operation, context.OwningSymbol, context.Compilation, context.Options, report, AnySupported, context.CancellationToken);
+#pragma warning restore CS0618
+            Run(actions, operationContext);
+        }
+    }
+
+    // The block context's ReportDiagnostic checks that the analyzer supports the diagnostic.
+    private static readonly Func<Diagnostic, bool> AnySupported = _ => true;
 
     private static void Run<TContext>(Action<TContext>[] actions, TContext context)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,12 +16,10 @@ namespace FinCompliance.Analyzers.Promotion.Text;
 /// </summary>
 internal static class PromotionalStringExpression
 {
-    /// <summary>The operation kinds that can start a string expression.</summary>
-    public static readonly OperationKind[] Kinds =
-    [
+    /// <summary>The operation kinds that can start a string expression (an immutable array: registered per block, not copied).</summary>
+    public static readonly ImmutableArray<OperationKind> Kinds = ImmutableArray.Create(
         OperationKind.Literal, OperationKind.Utf8String, OperationKind.InterpolatedString, OperationKind.Binary,
-        OperationKind.FieldReference, OperationKind.LocalReference,
-    ];
+        OperationKind.FieldReference, OperationKind.LocalReference);
 
     private static readonly string[] DisplayAttributes =
     [
@@ -50,16 +49,19 @@ internal static class PromotionalStringExpression
     /// <summary>Whether the operation is a string expression that is not part of a larger one (cheap; no syntax walk).</summary>
     public static bool IsOutermostString(IOperation operation) => IsStringPiece(operation) && !IsPartOfLarger(operation);
 
+    // The type is tested before ConstantValue: reading a number's constant value boxes it, and promotions are full of numbers.
     private static bool IsStringPiece(IOperation operation) => operation switch
     {
-        ILiteralOperation literal => literal.ConstantValue is { HasValue: true, Value: string },
+        ILiteralOperation literal => IsString(literal.Type) && literal.ConstantValue is { HasValue: true, Value: string },
         IUtf8StringOperation => true,
         IInterpolatedStringOperation => true,
         IBinaryOperation binary => IsStringConcatenation(binary),
-        IFieldReferenceOperation field => field.Field.IsConst && field.ConstantValue is { HasValue: true, Value: string },
-        ILocalReferenceOperation local => local.Local.IsConst && local.ConstantValue is { HasValue: true, Value: string },
+        IFieldReferenceOperation field => field.Field.IsConst && IsString(field.Type) && field.ConstantValue is { HasValue: true, Value: string },
+        ILocalReferenceOperation local => local.Local.IsConst && IsString(local.Type) && local.ConstantValue is { HasValue: true, Value: string },
         _ => false,
     };
+
+    private static bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
 
     private static bool IsStringConcatenation(IBinaryOperation binary)
         => binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String;
