@@ -34,68 +34,73 @@ public sealed class AddOnPreselectedAnalyzer : FinComplianceAnalyzer
         var defaultValueAttribute = context.Compilation.GetTypeByMetadataName(DefaultValueAttributeName);
         var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
 
+        // Only a constant true or a parameter can pre-select (see ReportIfPreselected): the cheap test, before any attribute is read.
         context.RegisterOperationAction(
-            [MethodImpl(JitOptions.Optimized)] (operation) =>
-            {
-                var initializer = (ISymbolInitializerOperation)operation.Operation;
-                var members = initializer switch
+            OperationFilter.Where(
+                static (operation, _) => CanPreselect(((ISymbolInitializerOperation)operation).Value),
+                [MethodImpl(JitOptions.Optimized)] (operation) =>
                 {
-                    IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
-                    IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
-                    _ => default,
-                };
-
-                if (members.IsDefaultOrEmpty)
-                {
-                    return;
-                }
-
-                foreach (var member in members)
-                {
-                    if (attributes.Has(member, optIn))
+                    var initializer = (ISymbolInitializerOperation)operation.Operation;
+                    var members = initializer switch
                     {
-                        ReportIfPreselected(operation.ReportDiagnostic, member, initializer.Value, allowParameterDefault: true);
+                        IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
+                        IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
+                        _ => default,
+                    };
+
+                    if (members.IsDefaultOrEmpty)
+                    {
+                        return;
                     }
-                }
-            },
+
+                    foreach (var member in members)
+                    {
+                        if (attributes.Has(member, optIn))
+                        {
+                            ReportIfPreselected(operation.ReportDiagnostic, member, initializer.Value, allowParameterDefault: true);
+                        }
+                    }
+                }),
             OperationKind.FieldInitializer,
             OperationKind.PropertyInitializer);
 
         context.RegisterOperationAction(
-            [MethodImpl(JitOptions.Optimized)] (operation) =>
-            {
-                var assignment = (ISimpleAssignmentOperation)operation.Operation;
+            OperationFilter.Where(
+                static (operation, _) => CanPreselect(((ISimpleAssignmentOperation)operation).Value),
+                [MethodImpl(JitOptions.Optimized)] (operation) =>
+                {
+                    var assignment = (ISimpleAssignmentOperation)operation.Operation;
 
-                // Cheapest test first: only a constant true or a parameter can pre-select (see ReportIfPreselected);
-                // most assignments are neither and never get their target's attributes read.
-                if (!CanPreselect(assignment.Value))
-                {
-                    return;
-                }
+                    // Cheapest test first: only a constant true or a parameter can pre-select (see ReportIfPreselected);
+                    // most assignments are neither and never get their target's attributes read.
+                    if (!CanPreselect(assignment.Value))
+                    {
+                        return;
+                    }
 
-                var member = assignment.Target switch
-                {
-                    IPropertyReferenceOperation property => (ISymbol)property.Property,
-                    IFieldReferenceOperation field => field.Field,
-                    _ => null,
-                };
+                    var member = assignment.Target switch
+                    {
+                        IPropertyReferenceOperation property => (ISymbol)property.Property,
+                        IFieldReferenceOperation field => field.Field,
+                        _ => null,
+                    };
 
-                if (member is null || !attributes.Has(member, optIn))
-                {
-                    return;
-                }
+                    if (member is null || !attributes.Has(member, optIn))
+                    {
+                        return;
+                    }
 
-                if (assignment.Parent is IObjectOrCollectionInitializerOperation)
-                {
-                    // new Order { Insurance = true } and order with { Insurance = true }
-                    ReportIfPreselected(operation.ReportDiagnostic, member, assignment.Value, allowParameterDefault: false);
-                }
-                else if (operation.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor
-                         && IsOwnMember(assignment.Target, constructor))
-                {
-                    ReportIfPreselected(operation.ReportDiagnostic, member, assignment.Value, allowParameterDefault: true);
-                }
-            },
+                    if (assignment.Parent is IObjectOrCollectionInitializerOperation)
+                    {
+                        // new Order { Insurance = true } and order with { Insurance = true }
+                        ReportIfPreselected(operation.ReportDiagnostic, member, assignment.Value, allowParameterDefault: false);
+                    }
+                    else if (operation.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor
+                             && IsOwnMember(assignment.Target, constructor))
+                    {
+                        ReportIfPreselected(operation.ReportDiagnostic, member, assignment.Value, allowParameterDefault: true);
+                    }
+                }),
             OperationKind.SimpleAssignment);
 
         context.RegisterSymbolAction(

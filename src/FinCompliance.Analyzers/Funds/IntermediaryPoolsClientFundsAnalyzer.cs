@@ -34,7 +34,8 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
         // the driver's per-type member tracking for symbol-end actions showed up as lock contention in csc traces.
         var reported = new ConcurrentDictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
         context.RegisterOperationAction(
-            operation => AnalyzeParameterReference(operation, attributes, reported), OperationKind.ParameterReference);
+            OperationFilter.Where(IsCapturedConstructorParameter, operation => AnalyzeParameterReference(operation, attributes, reported)),
+            OperationKind.ParameterReference);
     }
 
     /// <summary>
@@ -43,6 +44,14 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
     /// money as surely as with a declared field. A parameter only passed on to the base constructor or read by a
     /// field or property initializer is not kept. Reported once, at the parameter.
     /// </summary>
+    /// <summary>
+    /// The cheap test of <see cref="AnalyzeParameterReference"/>: a constructor's parameter read outside that constructor
+    /// (almost every parameter reference belongs to the method that declares it).
+    /// </summary>
+    private static bool IsCapturedConstructorParameter(IOperation operation, ISymbol owner)
+        => ((IParameterReferenceOperation)operation).Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+           && !SymbolEqualityComparer.Default.Equals(owner, constructor);
+
     [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeParameterReference(
         OperationAnalysisContext context, FinComplianceAttributes attributes, ConcurrentDictionary<IParameterSymbol, bool> reported)

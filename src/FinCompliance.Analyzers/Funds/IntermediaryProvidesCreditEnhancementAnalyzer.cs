@@ -26,7 +26,9 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
         var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
         context.RegisterSymbolAction(symbol => AnalyzeMethod(symbol, attributes), SymbolKind.Method);
         context.RegisterOperationAction(
-            operation => AnalyzeReference(operation, attributes), OperationKind.Invocation, OperationKind.MethodReference);
+            OperationFilter.Where((operation, _) => IsCreditEnhancement(TargetOf(operation), attributes), operation => AnalyzeReference(operation, attributes)),
+            OperationKind.Invocation,
+            OperationKind.MethodReference);
     }
 
     [MethodImpl(JitOptions.Optimized)]
@@ -53,12 +55,7 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
     [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeReference(OperationAnalysisContext context, FinComplianceAttributes attributes)
     {
-        var target = context.Operation switch
-        {
-            IInvocationOperation invocation => invocation.TargetMethod,
-            IMethodReferenceOperation reference => reference.Method,
-            _ => null,
-        };
+        var target = TargetOf(context.Operation);
         if (target is null || !IsCreditEnhancement(target, attributes)
             || IntermediaryOf(context.ContainingSymbol.ContainingType, attributes) is not { } intermediary)
         {
@@ -78,9 +75,16 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
 
     /// <summary>The method, the method it overrides, or its extension-method definition is <c>[CreditEnhancement]</c>.</summary>
     [MethodImpl(JitOptions.Optimized)]
-    private static bool IsCreditEnhancement(IMethodSymbol method, FinComplianceAttributes attributes)
+    private static IMethodSymbol? TargetOf(IOperation operation) => operation switch
     {
-        for (var current = method.ReducedFrom ?? method; current is not null; current = current.OverriddenMethod)
+        IInvocationOperation invocation => invocation.TargetMethod,
+        IMethodReferenceOperation reference => reference.Method,
+        _ => null,
+    };
+
+    private static bool IsCreditEnhancement(IMethodSymbol? method, FinComplianceAttributes attributes)
+    {
+        for (var current = method?.ReducedFrom ?? method; current is not null; current = current.OverriddenMethod)
         {
             if (attributes.Has(current.OriginalDefinition, attributes.Symbols.CreditEnhancement))
             {

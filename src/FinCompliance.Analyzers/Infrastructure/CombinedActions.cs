@@ -30,16 +30,20 @@ internal sealed class CombinedActions(CompilationStartAnalysisContext compilerCo
     : CompilationStartAnalysisContext(compilerContext.Compilation, compilerContext.Options, compilerContext.CancellationToken)
 #pragma warning restore RS1012
 {
-    private readonly Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> operationActions = [];
+    private readonly Dictionary<OperationKind, List<OperationEntry>> operationActions = [];
     private readonly Dictionary<SymbolKind, List<Action<SymbolAnalysisContext>>> symbolActions = [];
     private readonly List<Action<OperationBlockAnalysisContext>> blockActions = [];
     private readonly List<Action<OperationBlockStartAnalysisContext>> blockStartActions = [];
 
     public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
     {
+        // An action made by OperationFilter.Where: its test runs before the context is set up.
+        var entry = action.Target is OperationFilter.Filtered filtered
+            ? new OperationEntry(filtered.AppliesTo, filtered.Action)
+            : new OperationEntry(null, action);
         foreach (var kind in operationKinds)
         {
-            Add(operationActions, kind, action);
+            Add(operationActions, kind, entry);
         }
     }
 
@@ -106,7 +110,7 @@ internal sealed class CombinedActions(CompilationStartAnalysisContext compilerCo
     public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
         => compilerContext.RegisterSyntaxNodeAction(action, syntaxKinds);
 
-    private static void Add<TKind, TContext>(Dictionary<TKind, List<Action<TContext>>> actions, TKind kind, Action<TContext> action)
+    private static void Add<TKind, TAction>(Dictionary<TKind, List<TAction>> actions, TKind kind, TAction action)
         where TKind : notnull
     {
         if (!actions.TryGetValue(kind, out var list))
@@ -121,7 +125,7 @@ internal sealed class CombinedActions(CompilationStartAnalysisContext compilerCo
     private static Action<TContext> InTurn<TContext>(Action<TContext>[] actions) => context => Run(actions, context);
 
     /// <summary>The actions by the value of their kind, in an array indexed by it (empty for kinds nobody registered).</summary>
-    private static Action<TContext>[][] Table<TKind, TContext>(Dictionary<TKind, List<Action<TContext>>> actions, Func<TKind, int> index)
+    private static TAction[][] Table<TKind, TAction>(Dictionary<TKind, List<TAction>> actions, Func<TKind, int> index)
         where TKind : notnull
     {
         var max = 0;
@@ -130,7 +134,7 @@ internal sealed class CombinedActions(CompilationStartAnalysisContext compilerCo
             max = Math.Max(max, index(kind));
         }
 
-        var byKind = new Action<TContext>[max + 1][];
+        var byKind = new TAction[max + 1][];
         for (var i = 0; i < byKind.Length; i++)
         {
             byKind[i] = [];
@@ -150,7 +154,7 @@ internal sealed class CombinedActions(CompilationStartAnalysisContext compilerCo
     /// </summary>
     [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeBlock(
-        OperationBlockAnalysisContext context, Action<OperationAnalysisContext>[][]? byOperationKind, Action<OperationBlockAnalysisContext>[] blockActions)
+        OperationBlockAnalysisContext context, OperationEntry[][]? byOperationKind, Action<OperationBlockAnalysisContext>[] blockActions)
     {
         using var listing = BlockOperations.Enter(context.OperationBlocks);
         if (byOperationKind is not null)
@@ -162,30 +166,52 @@ internal sealed class CombinedActions(CompilationStartAnalysisContext compilerCo
     }
 
     [MethodImpl(JitOptions.Optimized)]
-    private static void Dispatch(OperationBlockAnalysisContext context, ArraySegment<IOperation> operations, Action<OperationAnalysisContext>[][] byKind)
+    private static void Dispatch(OperationBlockAnalysisContext context, ArraySegment<IOperation> operations, OperationEntry[][] byKind)
     {
         Action<Diagnostic>? report = null;
+        var owner = context.OwningSymbol;
         var array = operations.Array!;
         for (var i = operations.Offset; i < operations.Offset + operations.Count; i++)
         {
             var operation = array[i];
             var kind = (int)operation.Kind;
-            if (kind >= byKind.Length || byKind[kind] is not { Length: > 0 } actions)
+            if (kind >= byKind.Length || byKind[kind] is not { Length: > 0 } entries)
             {
                 continue;
             }
 
-            context.CancellationToken.ThrowIfCancellationRequested();
+            OperationAnalysisContext? operationContext = null;
+            foreach (var entry in entries)
+            {
+                if (entry.AppliesTo is { } appliesTo && !appliesTo(operation, owner))
+                {
+                    continue;
+                }
 
-            // One delegate per block with something to dispatch, made on first need. The diagnostics go through the block
-            // context, which checks them as the driver checks an operation context's.
-            report ??= context.ReportDiagnostic;
+                if (operationContext is null)
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+
+                    // One delegate per block with something to dispatch, made on first need. The diagnostics go through
+                    // the block context, which checks them as the driver checks an operation context's.
+                    report ??= context.ReportDiagnostic;
 #pragma warning disable CS0618 // the public constructor: what the driver's own one adds (a graph provider, filters) no rule uses here
-            var operationContext = new OperationAnalysisContext(
-                operation, context.OwningSymbol, context.Compilation, context.Options, report, AnySupported, context.CancellationToken);
+                    operationContext = new OperationAnalysisContext(
+                        operation, owner, context.Compilation, context.Options, report, AnySupported, context.CancellationToken);
 #pragma warning restore CS0618
-            Run(actions, operationContext);
+                }
+
+                entry.Action(operationContext.Value);
+            }
         }
+    }
+
+    /// <summary>A rule's operation action, with the cheap test to run before a context is set up for it (null: none).</summary>
+    private readonly struct OperationEntry(Func<IOperation, ISymbol, bool>? appliesTo, Action<OperationAnalysisContext> action)
+    {
+        public Func<IOperation, ISymbol, bool>? AppliesTo { get; } = appliesTo;
+
+        public Action<OperationAnalysisContext> Action { get; } = action;
     }
 
     // The block context's ReportDiagnostic checks that the analyzer supports the diagnostic.

@@ -36,19 +36,34 @@ public sealed class PersonalDataLoggedAnalyzer : FinComplianceAnalyzer
         // Compilation-wide actions, not per-block ones: the flow analysis runs over the tree the sink call belongs to
         // (PersonalDataReach.AnalysisOf), computed on the first sink call only and shared with FIN3005.
         context.RegisterOperationAction(
-            [MethodImpl(JitOptions.Optimized)] (operation) =>
-            {
-                if (operation.Operation.Kind == OperationKind.Invocation)
+            OperationFilter.Where(
+                (operation, _) => MayWriteToSink(operation, sinks),
+                [MethodImpl(JitOptions.Optimized)] (operation) =>
                 {
-                    AnalyzeInvocation(operation, policy, sinks);
-                }
-                else
-                {
-                    AnalyzeCreation(operation, policy, sinks);
-                }
-            },
+                    if (operation.Operation.Kind == OperationKind.Invocation)
+                    {
+                        AnalyzeInvocation(operation, policy, sinks);
+                    }
+                    else
+                    {
+                        AnalyzeCreation(operation, policy, sinks);
+                    }
+                }),
             CallKinds);
     }
+
+    /// <summary>
+    /// The cheap test of the two analyses below: a call into a sink, or an exception created (<c>: base(message)</c>
+    /// included). Cached per method and type in <see cref="LogSinks"/>.
+    /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
+    private static bool MayWriteToSink(IOperation operation, LogSinks sinks) => operation switch
+    {
+        IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Constructor } constructor } => sinks.IsException(constructor.ContainingType),
+        IInvocationOperation invocation => sinks.SinkOf(invocation) is not null,
+        IObjectCreationOperation creation => sinks.IsException(creation.Type),
+        _ => false,
+    };
 
     /// <summary>The operations that may write to a sink: calls, and exceptions created with a message.</summary>
     internal static readonly ImmutableArray<OperationKind> CallKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);

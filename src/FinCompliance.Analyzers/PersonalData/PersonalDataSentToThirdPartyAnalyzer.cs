@@ -36,21 +36,26 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
 
         // Compilation-wide, like FIN3003, whose flow analyses it shares (PersonalDataReach.AnalysisOf).
         context.RegisterOperationAction(
-            [MethodImpl(JitOptions.Optimized)] (operation) =>
-            {
-                var (method, arguments) = operation.Operation switch
+            OperationFilter.Where(
+                (operation, _) => CallOf(operation) is ({ } method, { IsEmpty: false }) && EgressOf(method) != Egress.None,
+                [MethodImpl(JitOptions.Optimized)] (operation) =>
                 {
-                    IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
-                    IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
-                    _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-                };
-                if (method is not null && !arguments.IsEmpty && EgressOf(method) is var egress && egress != Egress.None)
-                {
-                    Analyze(operation, policy, arguments, egress == Egress.Method);
-                }
-            },
+                    var (method, arguments) = CallOf(operation.Operation);
+                    if (method is not null && !arguments.IsEmpty && EgressOf(method) is var egress && egress != Egress.None)
+                    {
+                        Analyze(operation, policy, arguments, egress == Egress.Method);
+                    }
+                }),
             PersonalDataLoggedAnalyzer.CallKinds);
     }
+
+    /// <summary>The method a call or object creation runs, and its arguments.</summary>
+    private static (IMethodSymbol? Method, ImmutableArray<IArgumentOperation> Arguments) CallOf(IOperation operation) => operation switch
+    {
+        IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+        IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+        _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+    };
 
     private static void Analyze(
         OperationAnalysisContext context, PersonalDataTagPolicy policy, ImmutableArray<IArgumentOperation> arguments, bool egressMethod)

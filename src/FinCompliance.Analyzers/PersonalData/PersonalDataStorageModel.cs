@@ -81,7 +81,11 @@ public sealed class PersonalDataStorageModel
     {
         var model = new PersonalDataStorageModel(context.Compilation, classifier);
         var candidates = new ConcurrentBag<(ISymbol Member, PersonalDataClass Classification)>();
-        context.RegisterOperationAction(operationContext => model.AddInvocation((IInvocationOperation)operationContext.Operation), OperationKind.Invocation);
+        context.RegisterOperationAction(
+            OperationFilter.Where(
+                static (operation, _) => operation.Syntax is InvocationExpressionSyntax syntax && IsCandidate(syntax),
+                operationContext => model.AddInvocation((IInvocationOperation)operationContext.Operation)),
+            OperationKind.Invocation);
         context.RegisterSymbolAction(
             [MethodImpl(JitOptions.Optimized)] (symbolContext) =>
             {

@@ -55,40 +55,45 @@ public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
 
         var attributes = FinComplianceAttributes.For(context.Compilation, context.Options);
         context.RegisterOperationAction(
-            [MethodImpl(JitOptions.Optimized)] (operation) =>
-            {
-                var invocation = (IInvocationOperation)operation.Operation;
-                if (!TryGetDeletion(invocation, ef, out var entityTypes, out var source))
+            OperationFilter.Where(
+                static (operation, _) => IsDeletionName(((IInvocationOperation)operation).TargetMethod.Name),
+                [MethodImpl(JitOptions.Optimized)] (operation) =>
                 {
-                    return;
-                }
-
-                foreach (var entityType in entityTypes)
-                {
-                    // attribute is null for an alias: [RetainedRecord] without arguments, the project's default period.
-                    if (!attributes.TryGetOnTypeOrBase(entityType, retainedRecord, out var attribute))
+                    var invocation = (IInvocationOperation)operation.Operation;
+                    if (!TryGetDeletion(invocation, ef, out var entityTypes, out var source))
                     {
-                        continue;
+                        return;
                     }
 
-                    var years = attribute?.GetArgument(0)?.Value is int declared && declared > 0 ? declared : defaultYears;
-                    var age = source is null ? null : FindFilterAge(source, operation.CancellationToken);
-                    if (age is { } found && found.Covers(years))
+                    foreach (var entityType in entityTypes)
                     {
-                        continue;
-                    }
+                        // attribute is null for an alias: [RetainedRecord] without arguments, the project's default period.
+                        if (!attributes.TryGetOnTypeOrBase(entityType, retainedRecord, out var attribute))
+                        {
+                            continue;
+                        }
 
-                    operation.ReportDiagnostic(Diagnostic.Create(
-                        Rules.RetainedRecordDeletedEarly,
-                        CallLocation(invocation),
-                        entityType.Name,
-                        age?.ToString() ?? "with no retention filter",
-                        years));
-                    return;
-                }
-            },
+                        var years = attribute?.GetArgument(0)?.Value is int declared && declared > 0 ? declared : defaultYears;
+                        var age = source is null ? null : FindFilterAge(source, operation.CancellationToken);
+                        if (age is { } found && found.Covers(years))
+                        {
+                            continue;
+                        }
+
+                        operation.ReportDiagnostic(Diagnostic.Create(
+                            Rules.RetainedRecordDeletedEarly,
+                            CallLocation(invocation),
+                            entityType.Name,
+                            age?.ToString() ?? "with no retention filter",
+                            years));
+                        return;
+                    }
+                }),
             OperationKind.Invocation);
     }
+
+    /// <summary>The names of the EF Core methods that delete (the cheap test before any symbol is compared).</summary>
+    private static bool IsDeletionName(string name) => name is "Remove" or "RemoveRange" or "ExecuteDelete" or "ExecuteDeleteAsync";
 
     // Handed out for calls that delete nothing; never added to (TryGetDeletion returns false with it).
     private static readonly List<ITypeSymbol> NoTypes = new();
@@ -103,7 +108,7 @@ public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
         var method = invocation.TargetMethod;
 
         // Every invocation of the compilation comes here: the name settles almost all of them, before any allocation.
-        if (method.Name is not ("Remove" or "RemoveRange" or "ExecuteDelete" or "ExecuteDeleteAsync"))
+        if (!IsDeletionName(method.Name))
         {
             return false;
         }
