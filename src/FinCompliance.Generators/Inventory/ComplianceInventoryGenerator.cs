@@ -30,9 +30,15 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.InventoryFiles);
 
         // Whether a category's attribute name can only mean FinCompliance's attribute: then most candidates are read
-        // from syntax and only the rest is bound (InventorySyntaxReader). A bool, equal from one edit to the next.
+        // from syntax and only the rest is bound (InventorySyntaxReader). A bool, equal from one edit to the next. The
+        // source files are asked first by syntax, per file: a symbol search is needed only where one declares such a name.
+        var sourceDeclaresCategoryName = trees
+            .Select(static (tree, cancellationToken) => InventorySyntaxReader.DeclaresTypeNamedLikeCategory(tree, cancellationToken))
+            .Collect()
+            .Select(static (perFile, _) => perFile.Contains(true));
         var bySyntax = context.CompilationProvider
-            .Select(static (compilation, cancellationToken) => InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, cancellationToken));
+            .Combine(sourceDeclaresCategoryName)
+            .Select(static (pair, cancellationToken) => InventorySyntaxReader.AttributeNamesAreUnambiguous(pair.Left, pair.Right, cancellationToken));
 
         // The syntax half needs no compilation: an edit re-reads only the edited file.
         var readings = files

@@ -30,11 +30,31 @@ internal static class InventorySyntaxReader
     /// </summary>
     public static bool AttributeNamesAreUnambiguous(Compilation compilation, CancellationToken cancellationToken)
     {
-        foreach (var symbol in compilation.GetSymbolsWithName(static name => AttributeNames.Contains(name), SymbolFilter.Type, cancellationToken))
+        var sourceDeclaresOne = false;
+        foreach (var tree in compilation.SyntaxTrees)
         {
-            if (symbol is INamedTypeSymbol type && !IsOwnOrNotAnAttribute(type))
+            sourceDeclaresOne |= DeclaresTypeNamedLikeCategory(tree, cancellationToken);
+        }
+
+        return AttributeNamesAreUnambiguous(compilation, sourceDeclaresOne, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="AttributeNamesAreUnambiguous(Compilation, CancellationToken)"/>, with what
+    /// <see cref="DeclaresTypeNamedLikeCategory"/> found in the source files: the source is only searched by symbol
+    /// when some file declares a type of such a name (that search merges the declarations of every file of a
+    /// compilation csc then replaces).
+    /// </summary>
+    public static bool AttributeNamesAreUnambiguous(Compilation compilation, bool sourceDeclaresOne, CancellationToken cancellationToken)
+    {
+        if (sourceDeclaresOne)
+        {
+            foreach (var symbol in compilation.GetSymbolsWithName(static name => AttributeNames.Contains(name), SymbolFilter.Type, cancellationToken))
             {
-                return false;
+                if (symbol is INamedTypeSymbol type && !IsOwnOrNotAnAttribute(type))
+                {
+                    return false;
+                }
             }
         }
 
@@ -52,6 +72,34 @@ internal static class InventorySyntaxReader
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the file declares a type, nested or not, named like a category's attribute (<c>PersonalData</c> or
+    /// <c>PersonalDataAttribute</c>): the syntax test before any symbol search. Only namespaces and type declarations
+    /// are visited, never member bodies.
+    /// </summary>
+    public static bool DeclaresTypeNamedLikeCategory(SyntaxTree tree, CancellationToken cancellationToken)
+        => tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit && DeclaresTypeNamedLikeCategoryIn(unit.Members);
+
+    private static bool DeclaresTypeNamedLikeCategoryIn(SyntaxList<MemberDeclarationSyntax> members)
+    {
+        foreach (var member in members)
+        {
+            switch (member)
+            {
+                case BaseNamespaceDeclarationSyntax ns when DeclaresTypeNamedLikeCategoryIn(ns.Members):
+                    return true;
+                case BaseTypeDeclarationSyntax type when AttributeNames.Contains(type.Identifier.ValueText):
+                    return true;
+                case TypeDeclarationSyntax type when DeclaresTypeNamedLikeCategoryIn(type.Members):
+                    return true;
+                case DelegateDeclarationSyntax @delegate when AttributeNames.Contains(@delegate.Identifier.ValueText):
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

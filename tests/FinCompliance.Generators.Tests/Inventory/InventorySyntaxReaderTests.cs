@@ -197,6 +197,26 @@ public class InventorySyntaxReaderTests
         Assert.Equal(expected, InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, CancellationToken.None));
     }
 
+    // The syntax test that spares the symbol search of the source in almost every build: every way of declaring a type
+    // of a category's name is found (it only decides whether the search runs); member names and locals are not types.
+    [Theory]
+    [InlineData("namespace Vendor.Identity; public sealed class PersonalDataAttribute : System.Attribute { }", true)]
+    [InlineData("namespace Vendor { namespace Inner { static class Outer { sealed class Encrypted { } } } }", true)]
+    [InlineData("public record ClientFunds(decimal Amount);", true)]
+    [InlineData("public record struct OptInAttribute;", true)]
+    [InlineData("enum Redemption { None }", true)]
+    [InlineData("interface ProductSale { }", true)]
+    [InlineData("public delegate void SuitabilityCheck();", true)]
+    [InlineData("class Bank { public void PersonalData() { } public int ClientFunds; public event System.Action? OptIn; }", false)]
+    [InlineData("class Bank { void M() { var Encrypted = 1; int Redemption() => Encrypted; } }", false)]
+    [InlineData("namespace PersonalData { class Ledger { } }", false)]
+    [InlineData("class PersonalDataHelper { } class ClientFundsAttributeReader { }", false)]
+    public void A_type_named_like_a_category_is_found_by_syntax(string source, bool expected)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source);
+        Assert.Equal(expected, InventorySyntaxReader.DeclaresTypeNamedLikeCategory(tree, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("namespace Vendor.Identity { public sealed class PersonalDataAttribute : System.Attribute { } }", false)]
     [InlineData("namespace Vendor { public sealed class ClientFunds : System.Attribute { } }", false)]
