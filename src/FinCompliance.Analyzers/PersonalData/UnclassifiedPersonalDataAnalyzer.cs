@@ -93,10 +93,11 @@ public sealed class UnclassifiedPersonalDataAnalyzer : FinComplianceAnalyzer
     }
 
     /// <summary>The kind a string / number symbol declared in source reads as by its name, or null.</summary>
+    /// <remarks>The name before the locations: a source parameter makes a new array of them on every call.</remarks>
     [MethodImpl(JitOptions.Optimized)]
     private static PersonalInformationKind? NameKind(ISymbol symbol, ITypeSymbol type)
-        => IsValueType(type) && symbol.Locations.Length > 0 && symbol.Locations[0].IsInSource
-            ? PersonalDataNameHeuristic.Match(symbol.Name)
+        => IsValueType(type) && PersonalDataNameHeuristic.Match(symbol.Name) is { } kind && symbol.Locations is [{ IsInSource: true }, ..]
+            ? kind
             : null;
 
     private static void Report(SymbolAnalysisContext context, PersonalDataClassifier classifier, ISymbol symbol, PersonalInformationKind kind)
