@@ -61,6 +61,7 @@ internal static class BlockOperations
         private const int MaxKeptLength = 1 << 16;
 
         private readonly Stack<IOperation> pending = new();
+        private readonly List<IOperation> children = [];
         private readonly List<(IOperation Block, int Start, int Count)> blocks = [];
         private IOperation[] operations = new IOperation[256];
         private int count;
@@ -106,17 +107,17 @@ internal static class BlockOperations
                     Add(operation);
 
                     // Children pushed last to first, so that they come off the stack first to last: pre-order.
-                    var childCount = 0;
                     foreach (var child in operation.ChildOperations)
                     {
-                        pending.Push(child);
-                        childCount++;
+                        children.Add(child);
                     }
 
-                    if (childCount > 1)
+                    for (var i = children.Count - 1; i >= 0; i--)
                     {
-                        ReverseTop(childCount);
+                        pending.Push(children[i]);
                     }
+
+                    children.Clear();
                 }
 
                 blocks.Add((block, start, count - start));
@@ -156,28 +157,6 @@ internal static class BlockOperations
 
             operations[count++] = operation;
         }
-
-        private void ReverseTop(int childCount)
-        {
-            // Stack<T> has no in-place reverse: pop into a small buffer and push back.
-            var top = childCount <= Scratch.Length ? Scratch : new IOperation[childCount];
-            for (var i = 0; i < childCount; i++)
-            {
-                top[i] = pending.Pop();
-            }
-
-            for (var i = 0; i < childCount; i++)
-            {
-                pending.Push(top[i]);
-            }
-
-            Array.Clear(top, 0, childCount);
-        }
-
-        [ThreadStatic]
-        private static IOperation[]? scratch;
-
-        private static IOperation[] Scratch => scratch ??= new IOperation[64];
 
         /// <summary>
         /// The parent of the blocks when they are exactly its children (directly, or as the constructor initializer's
