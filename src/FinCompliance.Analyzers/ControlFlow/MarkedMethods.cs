@@ -130,13 +130,9 @@ internal sealed class MarkedMethods
             while (pending.Count > 0)
             {
                 var operation = pending.Pop();
-                if (operation is IInvocationOperation invocation)
+                if (operation is IInvocationOperation invocation && AddGuardedRoles(invocation, ref found))
                 {
-                    found |= RolesOf(invocation.TargetMethod) & GuardedRoles;
-                    if (found == GuardedRoles)
-                    {
-                        break;
-                    }
+                    break;
                 }
 
                 foreach (var child in operation.ChildOperations)
@@ -160,17 +156,24 @@ internal sealed class MarkedMethods
         var array = operations.Array!;
         for (var i = operations.Offset; i < operations.Offset + operations.Count; i++)
         {
-            if (array[i].Kind == OperationKind.Invocation)
+            if (array[i].Kind == OperationKind.Invocation && AddGuardedRoles((IInvocationOperation)array[i], ref found))
             {
-                found |= RolesOf(((IInvocationOperation)array[i]).TargetMethod) & GuardedRoles;
-                if (found == GuardedRoles)
-                {
-                    break;
-                }
+                break;
             }
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Adds the guarded roles of the method <paramref name="invocation"/> calls; true once both are found (the rest of
+    /// the body cannot change the answer).
+    /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
+    private bool AddGuardedRoles(IInvocationOperation invocation, ref MustPrecedeRoles found)
+    {
+        found |= RolesOf(invocation.TargetMethod) & GuardedRoles;
+        return found == GuardedRoles;
     }
 
     /// <summary>
