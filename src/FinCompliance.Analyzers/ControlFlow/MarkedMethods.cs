@@ -119,7 +119,6 @@ internal sealed class MarkedMethods
             return ScanListed(listed);
         }
 
-
         // An explicit stack (reused per thread): deep expressions such as long concatenations must not overflow.
         var pending = pendingOperations ??= new Stack<IOperation>();
         pending.Clear();

@@ -39,12 +39,6 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
     }
 
     /// <summary>
-    /// <c>[InformationIntermediary] class Matching(List&lt;LenderBalance&gt; balances)</c>: when a member reads
-    /// <c>balances</c>, the compiler keeps it in a hidden field for the object's lifetime — the platform holds the
-    /// money as surely as with a declared field. A parameter only passed on to the base constructor or read by a
-    /// field or property initializer is not kept. Reported once, at the parameter.
-    /// </summary>
-    /// <summary>
     /// The cheap test of <see cref="AnalyzeParameterReference"/>: a constructor's parameter read outside that constructor
     /// (almost every parameter reference belongs to the method that declares it).
     /// </summary>
@@ -52,6 +46,12 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
         => ((IParameterReferenceOperation)operation).Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
            && !SymbolEqualityComparer.Default.Equals(owner, constructor);
 
+    /// <summary>
+    /// <c>[InformationIntermediary] class Matching(List&lt;LenderBalance&gt; balances)</c>: when a member reads
+    /// <c>balances</c>, the compiler keeps it in a hidden field for the object's lifetime — the platform holds the
+    /// money as surely as with a declared field. A parameter only passed on to the base constructor or read by a
+    /// field or property initializer is not kept. Reported once, at the parameter.
+    /// </summary>
     [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeParameterReference(
         OperationAnalysisContext context, FinComplianceAttributes attributes, ConcurrentDictionary<IParameterSymbol, bool> reported)

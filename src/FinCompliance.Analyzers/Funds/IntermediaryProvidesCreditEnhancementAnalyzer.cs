@@ -73,8 +73,7 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
             Rules.IntermediaryProvidesCreditEnhancement, context.Operation.Syntax.GetLocation(), intermediary.Name, target.Name));
     }
 
-    /// <summary>The method, the method it overrides, or its extension-method definition is <c>[CreditEnhancement]</c>.</summary>
-    [MethodImpl(JitOptions.Optimized)]
+    /// <summary>The method a call runs or a method reference names.</summary>
     private static IMethodSymbol? TargetOf(IOperation operation) => operation switch
     {
         IInvocationOperation invocation => invocation.TargetMethod,
@@ -82,6 +81,8 @@ public sealed class IntermediaryProvidesCreditEnhancementAnalyzer : FinComplianc
         _ => null,
     };
 
+    /// <summary>The method, the method it overrides, or its extension-method definition is <c>[CreditEnhancement]</c>.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     private static bool IsCreditEnhancement(IMethodSymbol? method, FinComplianceAttributes attributes)
     {
         for (var current = method?.ReducedFrom ?? method; current is not null; current = current.OverriddenMethod)
