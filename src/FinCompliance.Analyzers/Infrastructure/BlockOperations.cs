@@ -127,13 +127,10 @@ internal static class BlockOperations
         [MethodImpl(JitOptions.Optimized)]
         internal bool TryGet(IOperation root, out ArraySegment<IOperation> segment)
         {
-            foreach (var (block, start, length) in blocks)
+            if (IndexOfBlock(root) is var index and >= 0)
             {
-                if (ReferenceEquals(block, root))
-                {
-                    segment = new ArraySegment<IOperation>(operations, start, length);
-                    return true;
-                }
+                segment = new ArraySegment<IOperation>(operations, blocks[index].Start, blocks[index].Count);
+                return true;
             }
 
             if (!commonRootKnown)
@@ -172,7 +169,7 @@ internal static class BlockOperations
             foreach (var child in root.ChildOperations)
             {
                 var block = child is IExpressionStatementOperation { IsImplicit: true, Operation: { } wrapped } ? wrapped : child;
-                if (!IsListedBlock(block))
+                if (IndexOfBlock(block) < 0)
                 {
                     return null;
                 }
@@ -189,17 +186,17 @@ internal static class BlockOperations
             return root;
         }
 
-        private bool IsListedBlock(IOperation operation)
+        private int IndexOfBlock(IOperation operation)
         {
-            foreach (var (block, _, _) in blocks)
+            for (var i = 0; i < blocks.Count; i++)
             {
-                if (ReferenceEquals(block, operation))
+                if (ReferenceEquals(blocks[i].Block, operation))
                 {
-                    return true;
+                    return i;
                 }
             }
 
-            return false;
+            return -1;
         }
 
         private static IOperation? TreeRootOf(IOperation block)

@@ -95,25 +95,15 @@ public sealed class RetainedRecordDeletedEarlyAnalyzer : FinComplianceAnalyzer
     /// <summary>The names of the EF Core methods that delete (the cheap test before any symbol is compared).</summary>
     private static bool IsDeletionName(string name) => name is "Remove" or "RemoveRange" or "ExecuteDelete" or "ExecuteDeleteAsync";
 
-    // Handed out for calls that delete nothing; never added to (TryGetDeletion returns false with it).
-    private static readonly List<ITypeSymbol> NoTypes = new();
-
     /// <summary>Whether the call deletes entities; their static types; the query or entity the rows come from.</summary>
     [MethodImpl(JitOptions.Optimized)]
     private static bool TryGetDeletion(
         IInvocationOperation invocation, EntityFrameworkSymbols ef, out List<ITypeSymbol> entityTypes, out IOperation? source)
     {
-        entityTypes = NoTypes;
+        // Only calls of a deletion's name come here (the action's filter, IsDeletionName).
+        entityTypes = new List<ITypeSymbol>();
         source = null;
         var method = invocation.TargetMethod;
-
-        // Every invocation of the compilation comes here: the name settles almost all of them, before any allocation.
-        if (!IsDeletionName(method.Name))
-        {
-            return false;
-        }
-
-        entityTypes = new List<ITypeSymbol>();
         var declaringType = method.OriginalDefinition.ContainingType?.OriginalDefinition;
         if (declaringType is null)
         {

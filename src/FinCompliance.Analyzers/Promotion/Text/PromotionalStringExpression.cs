@@ -64,7 +64,7 @@ internal static class PromotionalStringExpression
     private static bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
 
     private static bool IsStringConcatenation(IBinaryOperation binary)
-        => binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String;
+        => binary.OperatorKind == BinaryOperatorKind.Add && IsString(binary.Type);
 
     private static bool IsPartOfLarger(IOperation operation) => operation.Parent switch
     {
