@@ -23,6 +23,7 @@ Each sample is put in the first category whose frames it has, in this order:
   other          everything else (parsing, declarations, runtime helpers under managed code, the thread pool)
 """
 import collections
+import random
 import sys
 
 CATEGORIES = [
@@ -63,6 +64,13 @@ def load(path):
     return counts
 
 
+def mean_interval(values, resamples=2000):
+    """The 5th and 95th percentiles of the mean over resamples drawn with replacement (seeded: the same pairs, the same answer)."""
+    draw = random.Random(6)
+    means = sorted(sum(draw.choice(values) for _ in values) / len(values) for _ in range(resamples))
+    return means[resamples // 20], means[resamples - resamples // 20 - 1]
+
+
 def main(paths):
     if len(paths) < 2 or len(paths) % 2:
         sys.exit('usage: perf-shares.py without1.txt with1.txt [without2.txt with2.txt ...]')
@@ -93,6 +101,8 @@ def main(paths):
     pairs = len(overheads)
     overheads.sort()
     median = overheads[pairs // 2] if pairs % 2 else (overheads[pairs // 2 - 1] + overheads[pairs // 2]) / 2
+    low, high = mean_interval(overheads)
+    print('mean of %d pair(s): %+.1f %% (90 %% bootstrap interval %+.1f … %+.1f %%)' % (pairs, sum(overheads) / pairs, low, high))
     print('median of %d pair(s): %+.1f %%; where it goes (mean over the pairs, %% of the build without):' % (pairs, median))
     for name in NAMES:
         if name != 'compiler':

@@ -13,11 +13,12 @@ using TraceLog = Microsoft.Diagnostics.Tracing.Etlx.TraceLog;
 //   alloc <trace> [owner]                             sampled allocations by the outermost FinCompliance frame and type;
 //                                                     with an owner, that owner's allocations by their innermost FinCompliance frame
 //   allocdiff <a> <b> [top=25]                        what b allocated more than a: by area (FinCompliance, analyzer driver, generators, compiler), type and allocating method
+//   gc <trace>...                                     each trace's collections per generation: count, pauses, time from start to end, promoted and surviving heap
 // Sample traces need --providers Microsoft-DotNETCore-SampleProfiler,Microsoft-Windows-DotNETRuntime:0x14C14FCCBD:4;
-// jit needs Microsoft-Windows-DotNETRuntime:0x10:5; alloc Microsoft-Windows-DotNETRuntime:0x1:5. The sample profiler samples waiting threads too: read deltas, not totals.
+// jit needs Microsoft-Windows-DotNETRuntime:0x10:5; gc 0x1:4; alloc Microsoft-Windows-DotNETRuntime:0x1:5. The sample profiler samples waiting threads too: read deltas, not totals.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: diff|top|callers|callees|jit <trace> ... (see Program.cs)");
+    Console.Error.WriteLine("usage: diff|top|callers|callees|jit|jitdiff|alloc|allocdiff|gc <trace> ... (see Program.cs)");
     return 1;
 }
 
@@ -55,6 +56,9 @@ switch (args[0])
         break;
     case "allocdiff":
         AllocationDiff(args[1], args[2], Int(3, 25));
+        break;
+    case "gc":
+        Collections(args.Skip(1));
         break;
     default:
         Console.Error.WriteLine($"unknown command {args[0]}");
@@ -263,6 +267,31 @@ static void Allocations(string path, string? ownerFilter)
     foreach (var (key, bytes) in byType.OrderByDescending(kv => kv.Value).Take(20))
     {
         Console.WriteLine($"{bytes / 1048576.0,8:F1} MB  {Shorten(key)}");
+    }
+}
+
+// What the GC did during each trace, by generation: the costs that grow with what survives (promoted bytes, the heap
+// left after each collection) apart from those that grow with what is allocated (the number of gen0 collections).
+static void Collections(IEnumerable<string> paths)
+{
+    Console.WriteLine($"{"trace",-28} {"gen",3} {"count",5} {"pause ms",9} {"span ms",9} {"promoted MB",12} {"heap after MB",14} {"allocated MB",13}");
+    foreach (var path in paths)
+    {
+        using var log = new TraceLog(TraceLog.CreateFromEventPipeDataFile(path));
+        var source = log.Events.GetSource();
+        source.NeedLoadedDotNetRuntimes();
+        source.Process();
+        var gcs = source.Processes().Select(p => p.LoadedDotNetRuntime()).Where(r => r is not null).SelectMany(r => r!.GC.GCs).ToList();
+        foreach (var generation in gcs.GroupBy(g => g.Generation).OrderBy(g => g.Key))
+        {
+            // Background gen2 collections run beside the program; their span is mostly concurrent marking.
+            Console.WriteLine($"{Path.GetFileName(path),-28} {generation.Key,3} {generation.Count(),5} {generation.Sum(g => g.PauseDurationMSec),9:F0} "
+                + $"{generation.Sum(g => g.DurationMSec),9:F0} {generation.Sum(g => g.PromotedMB),12:F0} {generation.Average(g => g.HeapSizeAfterMB),14:F0} "
+                + $"{generation.Sum(g => g.AllocedSinceLastGCMB),13:F0}");
+        }
+
+        Console.WriteLine($"{Path.GetFileName(path),-28} all {gcs.Count,5} {gcs.Sum(g => g.PauseDurationMSec),9:F0} {gcs.Sum(g => g.DurationMSec),9:F0} "
+            + $"{gcs.Sum(g => g.PromotedMB),12:F0} {(gcs.Count > 0 ? gcs.Max(g => g.HeapSizeAfterMB) : 0),14:F0} {gcs.Sum(g => g.AllocedSinceLastGCMB),13:F0}");
     }
 }
 
