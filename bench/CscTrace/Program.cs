@@ -272,6 +272,7 @@ static void Allocations(string path, string? ownerFilter)
 
 // What the GC did during each trace, by generation: the costs that grow with what survives (promoted bytes, the heap
 // left after each collection) apart from those that grow with what is allocated (the number of gen0 collections).
+// "heap after" is the mean over a generation's collections, and the largest on the "all" line.
 static void Collections(IEnumerable<string> paths)
 {
     Console.WriteLine($"{"trace",-28} {"gen",3} {"count",5} {"pause ms",9} {"span ms",9} {"promoted MB",12} {"heap after MB",14} {"allocated MB",13}");
