@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -45,11 +44,11 @@ internal sealed class MarkedMethods
     private readonly FinComplianceAttributes matcher;
     private readonly bool aliased;
     private readonly IAssemblySymbol sourceAssembly;
-    private readonly ConcurrentDictionary<IMethodSymbol, MustPrecedeRoles> roles = new(SymbolEqualityComparer.Default);
+    private readonly SymbolAnswers roles = new();
     private readonly Lazy<HashSet<IAssemblySymbol>> blindAssemblies;
 
     // Made once: a method group converted at each call is a new delegate per invoked method looked up.
-    private readonly Func<IMethodSymbol, MustPrecedeRoles> compute;
+    private readonly Func<ISymbol, byte> compute;
 
     private MarkedMethods(Compilation compilation, FinComplianceAttributes matcher)
     {
@@ -61,7 +60,7 @@ internal sealed class MarkedMethods
         aliased = attributes.Any(matcher.IsAliasTarget);
         sourceAssembly = compilation.Assembly;
         blindAssemblies = new Lazy<HashSet<IAssemblySymbol>>(ComputeBlindAssemblies);
-        compute = Compute;
+        compute = definition => (byte)Compute((IMethodSymbol)definition);
     }
 
     [ThreadStatic]
@@ -87,7 +86,7 @@ internal sealed class MarkedMethods
             return MustPrecedeRoles.None;
         }
 
-        return roles.GetOrAdd(definition, compute);
+        return (MustPrecedeRoles)roles.GetOrAdd(definition, compute);
     }
 
     [MethodImpl(JitOptions.Optimized)]

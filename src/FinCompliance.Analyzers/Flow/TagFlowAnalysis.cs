@@ -39,12 +39,12 @@ public sealed class TagFlowAnalysis
     public static readonly TagFlowAnalysis Empty = new(null, ImmutableArray<IOperation>.Empty, null, null);
 
     private readonly TagPolicy? policy;
-    private readonly Dictionary<IOperation, TagSet>? tags;
+    private readonly OperationTagMap? tags;
 
     private readonly VariableFlow? variables;
 
     private TagFlowAnalysis(
-        TagPolicy? policy, ImmutableArray<IOperation> operations, Dictionary<IOperation, TagSet>? tags, VariableFlow? variables)
+        TagPolicy? policy, ImmutableArray<IOperation> operations, OperationTagMap? tags, VariableFlow? variables)
     {
         this.policy = policy;
         Operations = operations;
@@ -236,12 +236,12 @@ public sealed class TagFlowAnalysis
 
         public ImmutableArray<IOperation>.Builder Operations { get; } = ImmutableArray.CreateBuilder<IOperation>();
 
-        public Dictionary<IOperation, TagSet> Tags { get; } = new();
+        public OperationTagMap Tags { get; } = new();
 
         public VariableFlow Variables { get; } = new();
 
         /// <summary>What each lambda or local function returns (by its operation, and local functions by symbol).</summary>
-        private readonly Dictionary<IOperation, TagSet> functionReturns = new();
+        private readonly OperationTagMap functionReturns = new();
         private readonly Dictionary<IMethodSymbol, ILocalFunctionOperation> localFunctions = new(SymbolEqualityComparer.Default);
         private bool returnsChanged;
 
@@ -286,14 +286,7 @@ public sealed class TagFlowAnalysis
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var set = Evaluate(operation);
-                    if (set.IsEmpty)
-                    {
-                        Tags.Remove(operation);
-                    }
-                    else
-                    {
-                        Tags[operation] = set;
-                    }
+                    Tags.Set(operation, set);
 
                     if (flowsBySource.TryGetValue(operation, out var flows))
                     {
@@ -684,7 +677,7 @@ public sealed class TagFlowAnalysis
                     var after = before | Tag(returned);
                     if (after != before)
                     {
-                        functionReturns[function] = after;
+                        functionReturns.Set(function, after);
                         returnsChanged = true;
                     }
 
@@ -764,7 +757,7 @@ public sealed class TagFlowAnalysis
     private sealed class VariableFlow
     {
         /// <summary>Per variable, the tags each assigning operation put into it (grows monotonically over passes).</summary>
-        private readonly Dictionary<ISymbol, Dictionary<IOperation, TagSet>> contributions = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, OperationTagMap> contributions = new(SymbolEqualityComparer.Default);
 
         /// <summary>Reads with a dominating definition: only assignments in this source span reach them.</summary>
         public Dictionary<ILocalReferenceOperation, (int Start, int End)> Windows { get; } = new();
@@ -783,7 +776,7 @@ public sealed class TagFlowAnalysis
 
             if (!contributions.TryGetValue(variable, out var sources))
             {
-                sources = new Dictionary<IOperation, TagSet>();
+                sources = new OperationTagMap();
                 contributions.Add(variable, sources);
             }
 
@@ -791,7 +784,7 @@ public sealed class TagFlowAnalysis
             var merged = current | value;
             if (merged != current)
             {
-                sources[source] = merged;
+                sources.Set(source, merged);
                 Changed = true;
             }
         }
@@ -815,20 +808,21 @@ public sealed class TagFlowAnalysis
             }
 
             var set = TagSet.Empty;
-            foreach (var pair in sources)
+            for (var index = 0; index < sources.Slots; index++)
             {
-                var position = pair.Key.Syntax.SpanStart;
+                var source = sources.OperationAt(index);
+                var position = source.Syntax.SpanStart;
                 if (window is { } span && (position < span.Start || position >= span.End))
                 {
                     continue;
                 }
 
-                if (context is not null && IsAncestorOrSelf(pair.Key, context))
+                if (context is not null && IsAncestorOrSelf(source, context))
                 {
                     continue;
                 }
 
-                set |= pair.Value;
+                set |= sources.TagsAt(index);
             }
 
             return set;

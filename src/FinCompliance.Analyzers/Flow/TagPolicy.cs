@@ -18,8 +18,11 @@ public abstract class TagPolicy
     // Size of the direct-mapped caches in front of the dictionaries (a power of two).
     private const int RecentSize = 2048;
 
-    private readonly ConcurrentDictionary<ISymbol, TagSet> symbolTags = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, TagSet> typeTags = new(SymbolEqualityComparer.Default);
+    // The dictionaries hold the same immutable entries as the recent-answer arrays: one allocation per symbol, and a
+    // dictionary of reference types, whose code the runtime shares with the compiler's own (a TagSet value would make
+    // the JIT compile ConcurrentDictionary's methods again for it, which a new csc process pays before every build).
+    private readonly ConcurrentDictionary<ISymbol, RecentTags> symbolTags = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, RecentTags> typeTags = new(SymbolEqualityComparer.Default);
     private readonly ConditionalWeakTable<IOperation, TagFlowAnalysis> analyses = new();
 
     // The engine asks for the tags of every operation's type and referenced symbol. SymbolEqualityComparer hashing
@@ -101,16 +104,24 @@ public abstract class TagPolicy
 
     /// <summary>The cached tags of <paramref name="key"/>: the recent-answer array, then the dictionary.</summary>
     [MethodImpl(JitOptions.Optimized)]
-    private static TagSet Lookup(RecentTags?[] recent, ConcurrentDictionary<ISymbol, TagSet> cache, ISymbol key, Func<ISymbol, TagSet> compute)
+    private static TagSet Lookup(RecentTags?[] recent, ConcurrentDictionary<ISymbol, RecentTags> cache, ISymbol key, Func<ISymbol, TagSet> compute)
     {
-        if (TryGetRecent(recent, key, out var tags))
+        ref var slot = ref recent[Slot(key)];
+        var entry = Volatile.Read(ref slot);
+        if (entry is not null && ReferenceEquals(entry.Key, key))
         {
-            return tags;
+            return entry.Tags;
         }
 
-        tags = cache.TryGetValue(key, out var known) ? known : cache.GetOrAdd(key, compute(key));
-        SetRecent(recent, key, tags);
-        return tags;
+        entry = cache.TryGetValue(key, out var known) ? known : cache.GetOrAdd(key, new RecentTags(key, compute(key)));
+        if (!ReferenceEquals(entry.Key, key))
+        {
+            // An equal but other symbol object made the entry: the array compares by reference.
+            entry = new RecentTags(key, entry.Tags);
+        }
+
+        Volatile.Write(ref slot, entry);
+        return entry.Tags;
     }
 
     /// <summary>
@@ -212,24 +223,6 @@ public abstract class TagPolicy
            && (generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || generic.Name is "Task" or "ValueTask")
             ? generic.TypeArguments[0]
             : type;
-
-    [MethodImpl(JitOptions.Optimized)]
-    private static bool TryGetRecent(RecentTags?[] recent, ISymbol key, out TagSet tags)
-    {
-        var entry = Volatile.Read(ref recent[Slot(key)]);
-        if (entry is not null && ReferenceEquals(entry.Key, key))
-        {
-            tags = entry.Tags;
-            return true;
-        }
-
-        tags = TagSet.Empty;
-        return false;
-    }
-
-    [MethodImpl(JitOptions.Optimized)]
-    private static void SetRecent(RecentTags?[] recent, ISymbol key, TagSet tags)
-        => Volatile.Write(ref recent[Slot(key)], new RecentTags(key, tags));
 
     /// <summary>
     /// The slot of <paramref name="key"/>, from its and its container's names rather than its identity: in profiles of csc,

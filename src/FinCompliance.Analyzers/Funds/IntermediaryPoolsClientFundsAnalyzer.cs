@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -32,7 +31,7 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
 
         // A compilation-wide parameter-reference action rather than a symbol-start/symbol-end pair per named type:
         // the driver's per-type member tracking for symbol-end actions showed up as lock contention in csc traces.
-        var reported = new ConcurrentDictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
+        var reported = new SymbolAnswers();
         context.RegisterOperationAction(
             OperationFilter.Where(IsCapturedConstructorParameter, operation => AnalyzeParameterReference(operation, attributes, reported)),
             OperationKind.ParameterReference);
@@ -54,14 +53,14 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
     /// </summary>
     [MethodImpl(JitOptions.Optimized)]
     private static void AnalyzeParameterReference(
-        OperationAnalysisContext context, FinComplianceAttributes attributes, ConcurrentDictionary<IParameterSymbol, bool> reported)
+        OperationAnalysisContext context, FinComplianceAttributes attributes, SymbolAnswers reported)
     {
         // Cheap tests first: almost every parameter reference belongs to the method that declares it.
         var parameter = ((IParameterReferenceOperation)context.Operation).Parameter;
         if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
             || SymbolEqualityComparer.Default.Equals(context.ContainingSymbol, constructor)
             || IsInInitializer(context.Operation)
-            || reported.ContainsKey(parameter))
+            || reported.Contains(parameter))
         {
             return;
         }
@@ -72,7 +71,7 @@ public sealed class IntermediaryPoolsClientFundsAnalyzer : FinComplianceAnalyzer
             || !attributes.HasOnTypeOrBase(type, attributes.Symbols.InformationIntermediary)
             || !(IsClientFunds(parameter, attributes) || HoldsClientFundsType(parameter.Type, attributes, 0))
             || parameter.Locations is not [var location, ..] || !location.IsInSource
-            || !reported.TryAdd(parameter, true))
+            || !reported.TryAdd(parameter, 1))
         {
             return;
         }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -29,10 +29,10 @@ public sealed class PersonalDataSentToThirdPartyAnalyzer : FinComplianceAnalyzer
         }
 
         var policy = PersonalDataTagPolicy.For(context.Compilation, context.Options);
-        var egressByMethod = new ConcurrentDictionary<IMethodSymbol, Egress>(SymbolEqualityComparer.Default);
+        var egressByMethod = new SymbolAnswers();
+        Func<ISymbol, byte> computeEgress = method => (byte)ComputeEgress((IMethodSymbol)method, policy.Classifier);
         [MethodImpl(JitOptions.Optimized)]
-        Egress EgressOf(IMethodSymbol method)
-            => egressByMethod.TryGetValue(method, out var known) ? known : egressByMethod.GetOrAdd(method, ComputeEgress(method, policy.Classifier));
+        Egress EgressOf(IMethodSymbol method) => (Egress)egressByMethod.GetOrAdd(method, computeEgress);
 
         // Compilation-wide, like FIN3003, whose flow analyses it shares (PersonalDataReach.AnalysisOf).
         context.RegisterOperationAction(

@@ -80,7 +80,7 @@ public sealed class PersonalDataStorageModel
         Action<CompilationAnalysisContext, PersonalDataStorageModel, ISymbol, PersonalDataClass> judge)
     {
         var model = new PersonalDataStorageModel(context.Compilation, classifier);
-        var candidates = new ConcurrentBag<(ISymbol Member, PersonalDataClass Classification)>();
+        var candidates = new ConcurrentBag<StorageCandidate>();
         context.RegisterOperationAction(
             OperationFilter.Where(
                 static (operation, _) => operation.Syntax is InvocationExpressionSyntax syntax && IsCandidate(syntax),
@@ -93,7 +93,7 @@ public sealed class PersonalDataStorageModel
                 if (!member.IsStatic && !member.IsImplicitlyDeclared && member is not IFieldSymbol { IsConst: true }
                     && classifyCandidate(member) is { } classification)
                 {
-                    candidates.Add((member, classification));
+                    candidates.Add(new StorageCandidate(member, classification));
                 }
             },
             SymbolKind.Property,
@@ -106,11 +106,20 @@ public sealed class PersonalDataStorageModel
             }
 
             model.Complete(endContext.CancellationToken);
-            foreach (var (member, classification) in candidates)
+            foreach (var candidate in candidates)
             {
-                judge(endContext, model, member, classification);
+                judge(endContext, model, candidate.Member, candidate.Classification);
             }
         });
+    }
+
+    // A class, not a tuple: a bag of reference types shares the runtime's compiled code with every other one, where a
+    // bag of a value type is JIT-compiled for it alone (paid again by every new csc process, issue #6).
+    private sealed class StorageCandidate(ISymbol member, PersonalDataClass classification)
+    {
+        public ISymbol Member { get; } = member;
+
+        public PersonalDataClass Classification { get; } = classification;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -15,16 +14,16 @@ internal sealed class PromotionScope
 {
     private readonly FinComplianceAttributes attributes;
     private readonly INamedTypeSymbol productPromotion;
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> types = new(SymbolEqualityComparer.Default);
+    private readonly SymbolAnswers types = new();
 
     // Made once: a method group converted at each call is a new delegate per operation block (3 MB at 2,100 files).
-    private readonly Func<INamedTypeSymbol, bool> includesType;
+    private readonly Func<ISymbol, byte> includesType;
 
     public PromotionScope(FinComplianceAttributes attributes, INamedTypeSymbol productPromotion)
     {
         this.attributes = attributes;
         this.productPromotion = productPromotion;
-        includesType = IncludesType;
+        includesType = type => IncludesType((INamedTypeSymbol)type) ? (byte)1 : (byte)0;
     }
 
     /// <summary>Whether <paramref name="symbol"/> (a member, type or local function) is inside a promotion.</summary>
@@ -35,7 +34,7 @@ internal sealed class PromotionScope
         {
             if (current is INamedTypeSymbol type)
             {
-                return types.GetOrAdd(type, includesType);
+                return types.GetOrAdd(type, includesType) != 0;
             }
 
             if (IsMarkedMember(current, attributes, productPromotion))
