@@ -40,9 +40,18 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
             .Combine(sourceDeclaresCategoryName)
             .Select(static (pair, cancellationToken) => InventorySyntaxReader.AttributeNamesAreUnambiguous(pair.Left, pair.Right, cancellationToken));
 
+        // A partial record's positional parameters are read from syntax when no other file declares a part of it.
+        var multiPartRecords = trees
+            .Select(static (tree, cancellationToken) => InventorySyntaxReader.PartialRecordParts(tree, cancellationToken))
+            .Collect()
+            .Select(static (perFile, _) => InventorySyntaxReader.MultiPartRecords(perFile));
+        var readContext = bySyntax
+            .Combine(multiPartRecords)
+            .Select(static (pair, _) => new InventoryReadContext(pair.Left, pair.Right));
+
         // The syntax half needs no compilation: an edit re-reads only the edited file.
         var readings = files
-            .Combine(bySyntax)
+            .Combine(readContext)
             .Select(static (pair, cancellationToken) => InventoryParser.ReadFile(pair.Left!, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.InventoryRead);
 

@@ -47,6 +47,13 @@ internal readonly record struct InventoryDescription(string Kind, string Level, 
 }
 
 /// <summary>
+/// What reading a file by syntax depends on beyond the file: whether the category names are unambiguous
+/// (<see cref="InventorySyntaxReader.AttributeNamesAreUnambiguous(Microsoft.CodeAnalysis.Compilation, bool, System.Threading.CancellationToken)"/>)
+/// and which partial records have more than one part (<see cref="InventorySyntaxReader.MultiPartRecords"/>).
+/// </summary>
+internal sealed record InventoryReadContext(bool BySyntax, EquatableArray<string> MultiPartRecords);
+
+/// <summary>
 /// A file's syntax half (<see cref="InventoryParser.ReadFile"/>): the entries read from syntax, and the candidates left
 /// for binding (null when none).
 /// </summary>

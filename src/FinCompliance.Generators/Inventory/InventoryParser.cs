@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using FinCompliance.Analyzers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -30,10 +31,10 @@ internal static class InventoryParser
 
     /// <summary>
     /// The syntax half of a file: the entries the syntax settles (<see cref="InventorySyntaxReader"/>, when
-    /// <paramref name="bySyntax"/> allows it), and the candidates left for binding. It needs no compilation, so the
+    /// <paramref name="context"/> allows it), and the candidates left for binding. It needs no compilation, so the
     /// generator keeps its result for every file that was not edited.
     /// </summary>
-    public static InventoryFileReading ReadFile(InventoryCandidates candidates, bool bySyntax, CancellationToken cancellationToken)
+    public static InventoryFileReading ReadFile(InventoryCandidates candidates, InventoryReadContext context, CancellationToken cancellationToken)
     {
         var entries = new List<InventoryEntry>();
         List<PendingCandidate>? toBind = null;
@@ -41,7 +42,7 @@ internal static class InventoryParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             var start = entries.Count;
-            switch (bySyntax ? InventorySyntaxReader.Read(candidate, entries) : SyntaxReading.NotSettled)
+            switch (context.BySyntax ? InventorySyntaxReader.Read(candidate, entries, context.MultiPartRecords) : SyntaxReading.NotSettled)
             {
                 case SyntaxReading.Read:
                     break;
@@ -96,13 +97,16 @@ internal static class InventoryParser
             return;
         }
 
-        var attributes = MatchingAttributes(target, tree, candidate.Categories);
+        // A record's positional parameter is listed as its property, with the attributes the parameter's lists give the
+        // property ([property: PersonalData(...)]) beside its own.
+        var property = PositionalProperty(target, cancellationToken);
+        var attributes = MatchingAttributes(target, tree, candidate.Categories, property is null ? null : (property, node.Span));
         if (attributes.Count == 0)
         {
             return;
         }
 
-        var symbol = PositionalProperty(target, cancellationToken) ?? target;
+        var symbol = (ISymbol?)property ?? target;
         var id = DocumentationId(symbol);
         if (id is null)
         {
@@ -127,11 +131,24 @@ internal static class InventoryParser
 
     /// <summary>
     /// The attributes of the categories the node may carry, applied in this file, in category order: the attributes
-    /// <c>ForAttributeWithMetadataName</c> gives for each category (own, return value's, and the modules' for an assembly).
+    /// <c>ForAttributeWithMetadataName</c> gives for each category (own, return value's, and the modules' for an assembly),
+    /// and for a record's positional parameter those of its property applied within the parameter (<paramref name="positional"/>).
     /// </summary>
-    private static List<(string Category, AttributeData Attribute)> MatchingAttributes(ISymbol symbol, SyntaxTree tree, int categories)
+    private static List<(string Category, AttributeData Attribute)> MatchingAttributes(
+        ISymbol symbol, SyntaxTree tree, int categories, (IPropertySymbol Property, TextSpan Parameter)? positional)
     {
         var all = new List<AttributeData>(symbol.GetAttributes());
+        if (positional is var (property, parameter))
+        {
+            foreach (var attribute in property.GetAttributes())
+            {
+                if (attribute.ApplicationSyntaxReference is { } application && application.SyntaxTree == tree && parameter.Contains(application.Span))
+                {
+                    all.Add(attribute);
+                }
+            }
+        }
+
         if (symbol is IMethodSymbol method)
         {
             all.AddRange(method.GetReturnTypeAttributes());

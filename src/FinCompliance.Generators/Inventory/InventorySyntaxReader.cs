@@ -22,6 +22,10 @@ namespace FinCompliance.Generators;
 internal static class InventorySyntaxReader
 {
     private static readonly HashSet<string> AttributeNames = CreateAttributeNames();
+    private static readonly MetadataTypeNames.NameHashes AttributeNameHashes = new(AttributeNames);
+
+    /// <summary>The namespace of FinCompliance's attributes (see <see cref="IsOwnOrNotAnAttribute"/>).</summary>
+    private const string OwnNamespace = "FinCompliance";
 
     /// <summary>
     /// Whether an attribute whose name is a category's (<c>PersonalData</c> or <c>PersonalDataAttribute</c>, directly or
@@ -61,17 +65,34 @@ internal static class InventorySyntaxReader
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var typeNames = assembly.TypeNames;
             // The type names are a cheap first test; only an assembly that has one of the names gets its types walked,
             // once for all of them (its NamespaceNames are the namespaces' simple names, not their full names: no lookup
             // by them).
-            if (AttributeNames.Any(typeNames.Contains) && DeclaresAnotherAttribute(assembly.GlobalNamespace, cancellationToken))
+            if (MayDeclareTypeNamedLikeCategory(compilation, assembly) && DeclaresAnotherAttribute(assembly.GlobalNamespace, cancellationToken))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="assembly"/> may declare a type, nested or not, named like a category's attribute. From its
+    /// metadata's type-definition table when it has one (<see cref="MetadataTypeNames"/>); otherwise from
+    /// <see cref="IAssemblySymbol.TypeNames"/>, which builds a set of every type name of the assembly (in a new csc
+    /// process, ~10 MB for the framework's reference assemblies, before the compile starts).
+    /// </summary>
+    private static bool MayDeclareTypeNamedLikeCategory(Compilation compilation, IAssemblySymbol assembly)
+    {
+        if (compilation.GetMetadataReference(assembly) is PortableExecutableReference reference
+            && MetadataTypeNames.MayDeclareAny(reference, AttributeNameHashes, OwnNamespace) is { } found)
+        {
+            return found;
+        }
+
+        var typeNames = assembly.TypeNames;
+        return AttributeNames.Any(typeNames.Contains);
     }
 
     /// <summary>
@@ -134,19 +155,105 @@ internal static class InventorySyntaxReader
     }
 
     /// <summary>
+    /// The documentation IDs (without <c>T:</c>) of the partial records the file declares a part of, nested ones
+    /// included; only namespaces and type declarations are visited. Input of <see cref="MultiPartRecords"/>.
+    /// </summary>
+    public static EquatableArray<string> PartialRecordParts(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        List<string>? ids = null;
+        if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
+        {
+            AddPartialRecordParts(unit.Members, ref ids);
+        }
+
+        return ids is null ? EquatableArray<string>.Empty : ids.ToEquatableArray();
+    }
+
+    private static void AddPartialRecordParts(SyntaxList<MemberDeclarationSyntax> members, ref List<string>? ids)
+    {
+        foreach (var member in members)
+        {
+            switch (member)
+            {
+                case BaseNamespaceDeclarationSyntax ns:
+                    AddPartialRecordParts(ns.Members, ref ids);
+                    break;
+                case TypeDeclarationSyntax type:
+                    if (type is RecordDeclarationSyntax && type.Modifiers.Any(SyntaxKind.PartialKeyword) && TypeId(type) is { } id)
+                    {
+                        (ids ??= []).Add(id);
+                    }
+
+                    AddPartialRecordParts(type.Members, ref ids);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The partial records declared in more than one part over all files (sorted, ordinal), from each file's
+    /// <see cref="PartialRecordParts"/>: the ones whose positional parameters <see cref="Read"/> leaves to binding.
+    /// </summary>
+    public static EquatableArray<string> MultiPartRecords(ImmutableArray<EquatableArray<string>> partsPerFile)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var multiPart = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var parts in partsPerFile)
+        {
+            foreach (var id in parts)
+            {
+                if (!seen.Add(id))
+                {
+                    multiPart.Add(id);
+                }
+            }
+        }
+
+        return multiPart.Count == 0 ? EquatableArray<string>.Empty : multiPart.ToEquatableArray();
+    }
+
+    private static bool ContainsOrdinal(EquatableArray<string> sorted, string value)
+    {
+        int low = 0, high = sorted.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >> 1;
+            var order = string.CompareOrdinal(sorted[middle], value);
+            if (order == 0)
+            {
+                return true;
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Reads what the syntax settles of <paramref name="candidate"/> into <paramref name="entries"/>:
     /// <see cref="SyntaxReading.Read"/> adds its entries; <see cref="SyntaxReading.NeedsBoundId"/> adds them without a
     /// symbol (a method, constructor or parameter whose documentation ID needs the parameter types bound, see
-    /// <see cref="TryGetBoundId"/>); <see cref="SyntaxReading.NotSettled"/> adds nothing.
+    /// <see cref="TryGetBoundId"/>); <see cref="SyntaxReading.NotSettled"/> adds nothing. A partial record's positional
+    /// parameters are read only when <paramref name="multiPartRecords"/> (<see cref="MultiPartRecords"/>) is given and does
+    /// not list the record.
     /// </summary>
-    public static SyntaxReading Read(InventoryCandidate candidate, List<InventoryEntry> entries)
+    public static SyntaxReading Read(InventoryCandidate candidate, List<InventoryEntry> entries, EquatableArray<string>? multiPartRecords = null)
     {
         var start = entries.Count;
         foreach (var (attribute, bits) in candidate.Attributes)
         {
             var category = SingleCategory(bits);
             if (category is null
-                || attribute.Parent is not AttributeListSyntax { Target: null }
+                || attribute.Parent is not AttributeListSyntax list
+                || !(list.Target is null || IsPositionalPropertyTarget(list.Target, candidate.Node))
                 || !TryDescribe(category, attribute, out var description))
             {
                 entries.RemoveRange(start, entries.Count - start);
@@ -156,7 +263,7 @@ internal static class InventorySyntaxReader
             entries.Add(new InventoryEntry(string.Empty, string.Empty, category, description.Kind, description.Level, description.Detail, description.RetentionYears));
         }
 
-        if (TryGetTarget(candidate.Node, out var id, out var kind))
+        if (TryGetTarget(candidate.Node, multiPartRecords, out var id, out var kind))
         {
             for (var i = start; i < entries.Count; i++)
             {
@@ -174,6 +281,13 @@ internal static class InventorySyntaxReader
         entries.RemoveRange(start, entries.Count - start);
         return SyntaxReading.NotSettled;
     }
+
+    /// <summary>
+    /// <c>[property: …]</c> on a record's positional parameter: the attribute is the property's, which is what the
+    /// inventory lists for such a parameter anyway (when <see cref="IsSynthesizedProperty"/> settles which property it is).
+    /// </summary>
+    private static bool IsPositionalPropertyTarget(AttributeTargetSpecifierSyntax target, SyntaxNode node)
+        => target.Identifier.IsKind(SyntaxKind.PropertyKeyword) && node is ParameterSyntax { Parent: ParameterListSyntax { Parent: RecordDeclarationSyntax } };
 
     /// <summary>
     /// The documentation ID and kind of a method or constructor, or of one of their parameters (<c>M:…/amount</c>), from
@@ -208,7 +322,7 @@ internal static class InventorySyntaxReader
     };
 
     /// <summary>The documentation ID and symbol kind of the declaration, as <see cref="InventoryParser"/> names them.</summary>
-    private static bool TryGetTarget(SyntaxNode node, out string id, out string kind)
+    private static bool TryGetTarget(SyntaxNode node, EquatableArray<string>? multiPartRecords, out string id, out string kind)
     {
         (id, kind) = (string.Empty, string.Empty);
         string? owner;
@@ -242,7 +356,7 @@ internal static class InventorySyntaxReader
                     : ("F:" + owner + "." + variable.Identifier.ValueText, "Field");
                 return owner is not null;
             case ParameterSyntax { Parent: ParameterListSyntax { Parent: RecordDeclarationSyntax record } } parameter
-                when IsSynthesizedProperty(record, parameter.Identifier.ValueText):
+                when IsSynthesizedProperty(record, parameter.Identifier.ValueText, multiPartRecords):
                 // The property the compiler makes of a positional parameter (see InventoryParser.PositionalProperty).
                 owner = TypeId(record);
                 (id, kind) = ("P:" + owner + "." + parameter.Identifier.ValueText, "Property");
@@ -253,12 +367,21 @@ internal static class InventorySyntaxReader
     }
 
     /// <summary>
-    /// Whether the positional parameter certainly becomes a property of this record: the record is in one part, has no
-    /// base list (a base record's property of that name would be used instead) and declares no member of that name.
+    /// Whether the positional parameter certainly becomes a property of this record: the record is in one part (a
+    /// partial record whose other parts, if any, are known: <paramref name="multiPartRecords"/>), has no base list (a base
+    /// record's property of that name would be used instead) and declares no member of that name.
     /// </summary>
-    private static bool IsSynthesizedProperty(RecordDeclarationSyntax record, string name)
+    private static bool IsSynthesizedProperty(RecordDeclarationSyntax record, string name, EquatableArray<string>? multiPartRecords)
     {
-        if (record.BaseList is not null || record.Modifiers.Any(SyntaxKind.PartialKeyword))
+        if (record.BaseList is not null)
+        {
+            return false;
+        }
+
+        // A partial record in one part is the common case (partial only so that the masked-record generator can add its
+        // PrintMembers); another part could declare the member or the base list.
+        if (record.Modifiers.Any(SyntaxKind.PartialKeyword)
+            && (multiPartRecords is null || TypeId(record) is not { } id || ContainsOrdinal(multiPartRecords, id)))
         {
             return false;
         }

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace FinCompliance.Generators.Tests.Inventory;
@@ -64,6 +66,29 @@ public class InventorySyntaxReaderTests
             [DataEgress] public delegate void Export<T>(T value);
             public enum Channel { Web, App }
             public class Constants { public const int Years = 9; [RetainedRecord(Years)] public class Archive { } }
+        }
+        """;
+
+    // Partial records (the masked-record generator needs them partial): read from syntax when no other file declares a
+    // part; bound when one does (OtherParts: a same-named property, a base record), with the same entries.
+    private const string PartialRecords = """
+        using FinCompliance;
+        namespace Bank.Partials
+        {
+            public partial record Single([property: PersonalData(PersonalDataKind.Name)] string Name, [PersonalData(PersonalDataKind.Email)] string Email);
+            public partial record Twice([property: PersonalData(PersonalDataKind.Name)] string Name, [PersonalData(PersonalDataKind.Phone)] string Phone);
+            public partial record Based([property: PersonalData(PersonalDataKind.Name)] string Name);
+            public static partial class Outer { public partial record Nested([property: PersonalData(PersonalDataKind.AccountNumber)] string Id); }
+            public record Param([param: PersonalData(PersonalDataKind.Name)] string Name);
+        }
+        """;
+
+    private const string OtherParts = """
+        namespace Bank.Partials
+        {
+            public partial record Twice { public string Name { get; init; } = Name; }
+            public record Base { public string Name { get; init; } = ""; }
+            public partial record Based : Base;
         }
         """;
 
@@ -131,9 +156,11 @@ public class InventorySyntaxReaderTests
     [Fact]
     public void Syntax_and_binding_give_the_same_entries()
     {
-        var sources = new[] { Forms, FileScoped, Members }.Concat(RepositorySources()).ToArray();
+        var sources = new[] { Forms, FileScoped, Members, PartialRecords, OtherParts }.Concat(RepositorySources()).ToArray();
         var compilation = GeneratorHarness.CreateCompilation(sources);
         Assert.True(InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, CancellationToken.None));
+        var multiPartRecords = MultiPartRecordsOf(compilation);
+        Assert.Equal(["Bank.Partials.Based", "Bank.Partials.Twice"], multiPartRecords);
 
         var bySyntax = new List<InventoryEntry>();
         var byBinding = new List<InventoryEntry>();
@@ -146,9 +173,9 @@ public class InventorySyntaxReaderTests
                 continue;
             }
 
-            bySyntax.AddRange(EntriesOf(candidates, compilation, bySyntax: true));
-            byBinding.AddRange(EntriesOf(candidates, compilation, bySyntax: false));
-            var readings = candidates.Nodes.Select(candidate => InventorySyntaxReader.Read(candidate, [])).ToList();
+            bySyntax.AddRange(EntriesOf(candidates, compilation, new InventoryReadContext(BySyntax: true, multiPartRecords)));
+            byBinding.AddRange(EntriesOf(candidates, compilation, new InventoryReadContext(BySyntax: false, multiPartRecords)));
+            var readings = candidates.Nodes.Select(candidate => InventorySyntaxReader.Read(candidate, [], multiPartRecords)).ToList();
             readFromSyntax += readings.Count(reading => reading == SyntaxReading.Read);
             readWithBoundId += readings.Count(reading => reading == SyntaxReading.NeedsBoundId);
         }
@@ -175,12 +202,41 @@ public class InventorySyntaxReaderTests
         Assert.Contains("M:Bank.Transfers.Shapes.#ctor(System.String[],System.Nullable{System.Int32},System.Int64@,System.Double@,System.Object[])|Method|ProductSale", expected);
         Assert.Contains("M:Bank.Transfers.Shapes.None|Method|ProductSale", expected);
         Assert.Contains("M:Bank.Transfers.Generic`1.Price(System.Decimal)/amount|Parameter|ClientFunds", expected);
+        // [property: …] on a positional parameter is the property's attribute, listed as the property.
+        Assert.Contains("P:Bank.Records.Targeted.Phone|Property|PersonalData|Phone|", expected);
+        Assert.Contains("P:Bank.Partials.Single.Name|Property|PersonalData|Name|", expected);
+        Assert.Contains("P:Bank.Partials.Single.Email|Property|PersonalData|Email|", expected);
+        Assert.Contains("P:Bank.Partials.Outer.Nested.Id|Property|PersonalData|AccountNumber|", expected);
+        Assert.Contains("P:Bank.Partials.Twice.Phone|Property|PersonalData|Phone|", expected);
+        Assert.Contains("P:Bank.Partials.Param.Name|Property|PersonalData|Name|", expected);
+        // The compiler ignores [property: …] where the parameter makes no property (CS8907-like warnings): so does the inventory.
+        Assert.DoesNotContain("Twice.Name|", expected);
+        Assert.DoesNotContain("Based.Name|", expected);
     }
 
-    /// <summary>A file's entries as the generator's two halves give them: what the syntax reads, then what it leaves bound.</summary>
-    private static IEnumerable<InventoryEntry> EntriesOf(InventoryCandidates candidates, Compilation compilation, bool bySyntax)
+    [Fact]
+    public void A_partial_record_is_read_from_syntax_only_when_no_other_file_declares_a_part()
     {
-        var reading = InventoryParser.ReadFile(candidates, bySyntax, CancellationToken.None);
+        var compilation = GeneratorHarness.CreateCompilation(PartialRecords, OtherParts);
+        var multiPartRecords = MultiPartRecordsOf(compilation);
+        var candidates = InventoryCandidateFinder.Find(compilation.SyntaxTrees.First(), EquatableArray<UsingAlias>.Empty, CancellationToken.None)!;
+        string Readings(EquatableArray<string>? multiPart)
+            => string.Join(" ", candidates.Nodes
+                .Where(candidate => candidate.Node is ParameterSyntax)
+                .Select(candidate => $"{((ParameterSyntax)candidate.Node).Identifier.ValueText}:{InventorySyntaxReader.Read(candidate, [], multiPart)}"));
+
+        Assert.Equal("Name:Read Email:Read Name:NotSettled Phone:NotSettled Name:NotSettled Id:Read Name:NotSettled", Readings(multiPartRecords));
+        Assert.Equal("Name:NotSettled Email:NotSettled Name:NotSettled Phone:NotSettled Name:NotSettled Id:NotSettled Name:NotSettled", Readings(null));
+    }
+
+    private static EquatableArray<string> MultiPartRecordsOf(Compilation compilation)
+        => InventorySyntaxReader.MultiPartRecords(
+            compilation.SyntaxTrees.Select(tree => InventorySyntaxReader.PartialRecordParts(tree, CancellationToken.None)).ToImmutableArray());
+
+    /// <summary>A file's entries as the generator's two halves give them: what the syntax reads, then what it leaves bound.</summary>
+    private static IEnumerable<InventoryEntry> EntriesOf(InventoryCandidates candidates, Compilation compilation, InventoryReadContext context)
+    {
+        var reading = InventoryParser.ReadFile(candidates, context, CancellationToken.None);
         return reading.ToBind is null
             ? reading.Entries
             : reading.Entries.Concat(InventoryParser.BindFile(reading.ToBind, compilation, CancellationToken.None));
@@ -222,8 +278,13 @@ public class InventorySyntaxReaderTests
     [InlineData("namespace Vendor { public sealed class ClientFunds : System.Attribute { } }", false)]
     [InlineData("public sealed class RetainedRecordAttribute : System.Attribute { }", false)]
     [InlineData("namespace Vendor { public static class Outer { public sealed class EncryptedAttribute : System.Attribute { } } }", false)]
+    [InlineData("namespace Vendor { public sealed class OptInAttribute<T> : System.Attribute { } }", false)]
+    [InlineData("namespace FinCompliance { public sealed class PersonalDataAttribute : System.Attribute { } }", true)]
+    [InlineData("namespace FinCompliance { public static class Outer { public sealed class PersonalDataAttribute : System.Attribute { } } }", false)]
+    [InlineData("namespace FinCompliance.Vendor { public sealed class OptInAttribute : System.Attribute { } }", false)]
     [InlineData("namespace Vendor { public sealed class PersonalDataAttribute { } }", true)]
     [InlineData("namespace Vendor { public sealed class Ledger : System.Attribute { } }", true)]
+    [InlineData("namespace Vendor { public sealed class PersonalDataAttributes : System.Attribute { } public sealed class Encrypt : System.Attribute { } }", true)]
     public void Another_attribute_of_a_category_name_in_a_referenced_assembly_turns_syntax_reading_off(string vendorSource, bool expected)
     {
         // As in ASP.NET Core Identity, whose PersonalDataAttribute a consumer's [PersonalData] could bind to instead.
@@ -235,9 +296,37 @@ public class InventorySyntaxReaderTests
         using var image = new MemoryStream();
         Assert.True(vendor.Emit(image).Success);
 
-        var compilation = GeneratorHarness.CreateCompilation("class Consumer { }")
-            .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
-        Assert.Equal(expected, InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, CancellationToken.None));
+        // A compiled reference (its metadata is read) and, as the IDE gives a project reference, a compilation (its symbols are).
+        foreach (var reference in new MetadataReference[] { MetadataReference.CreateFromImage(image.ToArray()), vendor.ToMetadataReference() })
+        {
+            var compilation = GeneratorHarness.CreateCompilation("class Consumer { }").AddReferences(reference);
+            Assert.Equal(expected, InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, CancellationToken.None));
+        }
+    }
+
+    // The metadata test agrees with the type names the compiler gives, on every framework reference assembly: each
+    // assembly's own names are found (a sample of them, nested and generic types included), names it lacks are not.
+    [Fact]
+    public void Metadata_type_names_agree_with_the_symbols_on_the_framework()
+    {
+        const string NoNamespace = "No.Such.Namespace";
+        var compilation = GeneratorHarness.CreateCompilation("class Consumer { }");
+        var absent = new MetadataTypeNames.NameHashes(["PersonalDataAttribute", "ClientFunds", "NoSuchTypeAnywhere"]);
+        var checkedNames = 0;
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            var reference = Assert.IsAssignableFrom<PortableExecutableReference>(compilation.GetMetadataReference(assembly));
+            var names = assembly.TypeNames.OrderBy(name => name, StringComparer.Ordinal).ToList();
+            var lacksAbsent = !names.Contains("PersonalDataAttribute") && !names.Contains("ClientFunds") && !names.Contains("NoSuchTypeAnywhere");
+            Assert.Equal(!lacksAbsent, MetadataTypeNames.MayDeclareAny(reference, absent, NoNamespace));
+            for (var index = 0; index < names.Count; index += 97)
+            {
+                Assert.True(MetadataTypeNames.MayDeclareAny(reference, new MetadataTypeNames.NameHashes([names[index]]), NoNamespace), $"{names[index]} in {assembly.Name}");
+                checkedNames++;
+            }
+        }
+
+        Assert.True(checkedNames > 100, $"only {checkedNames} names checked");
     }
 
     [Fact]
