@@ -11,9 +11,9 @@ namespace FinCompliance.Generators;
 /// <summary>
 /// "Might this referenced assembly declare a type of one of these names?", read from its metadata's type-definition
 /// table: every type, nested or not, its generic arity (<c>`1</c>) ignored, as <see cref="IAssemblySymbol.TypeNames"/>
-/// has them. <c>TypeNames</c> builds a set of every type name of the assembly, which in a new csc process costs the
-/// generator ~10 MB and its time before the compile for the framework's reference assemblies (issue #6); this hashes
-/// the names' UTF-8 bytes in place and allocates nothing. A hash match is a "may": the caller checks the symbols.
+/// has them. <c>TypeNames</c> builds a set of every type name of each assembly, which the compile itself never asks for
+/// (issue #6: several MB for the framework's reference assemblies); this hashes the names' UTF-8 bytes in place and
+/// allocates nothing. A hash match is a "may": the caller checks the symbols.
 /// </summary>
 internal static class MetadataTypeNames
 {

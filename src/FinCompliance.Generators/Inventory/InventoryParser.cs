@@ -5,9 +5,9 @@ using System.Linq;
 using System.Threading;
 using FinCompliance.Analyzers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FinCompliance.Generators;
 

@@ -80,8 +80,8 @@ internal static class InventorySyntaxReader
     /// <summary>
     /// Whether <paramref name="assembly"/> may declare a type, nested or not, named like a category's attribute. From its
     /// metadata's type-definition table when it has one (<see cref="MetadataTypeNames"/>); otherwise from
-    /// <see cref="IAssemblySymbol.TypeNames"/>, which builds a set of every type name of the assembly (in a new csc
-    /// process, ~10 MB for the framework's reference assemblies, before the compile starts).
+    /// <see cref="IAssemblySymbol.TypeNames"/>, which builds a set of every type name of the assembly (a project
+    /// reference in the IDE, whose compilation has no metadata yet).
     /// </summary>
     private static bool MayDeclareTypeNamedLikeCategory(Compilation compilation, IAssemblySymbol assembly)
     {

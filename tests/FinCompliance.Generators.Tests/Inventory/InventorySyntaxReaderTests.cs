@@ -209,7 +209,7 @@ public class InventorySyntaxReaderTests
         Assert.Contains("P:Bank.Partials.Outer.Nested.Id|Property|PersonalData|AccountNumber|", expected);
         Assert.Contains("P:Bank.Partials.Twice.Phone|Property|PersonalData|Phone|", expected);
         Assert.Contains("P:Bank.Partials.Param.Name|Property|PersonalData|Name|", expected);
-        // The compiler ignores [property: …] where the parameter makes no property (CS8907-like warnings): so does the inventory.
+        // Where the parameter makes no property the compiler ignores [property: …] (with a warning): so does the inventory.
         Assert.DoesNotContain("Twice.Name|", expected);
         Assert.DoesNotContain("Based.Name|", expected);
     }
