@@ -32,8 +32,11 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
         // Whether a category's attribute name can only mean FinCompliance's attribute: then most candidates are read
         // from syntax and only the rest is bound (InventorySyntaxReader). A bool, equal from one edit to the next. The
         // source files are asked first by syntax, per file: a symbol search is needed only where one declares such a name.
-        var sourceDeclaresCategoryName = trees
-            .Select(static (tree, cancellationToken) => InventorySyntaxReader.DeclaresTypeNamedLikeCategory(tree, cancellationToken))
+        // One walk of each file's declarations serves this and the partial records below.
+        var declarations = trees
+            .Select(static (tree, cancellationToken) => InventorySyntaxReader.ReadDeclarations(tree, cancellationToken));
+        var sourceDeclaresCategoryName = declarations
+            .Select(static (file, _) => file.DeclaresCategoryName)
             .Collect()
             .Select(static (perFile, _) => perFile.Contains(true));
         var bySyntax = context.CompilationProvider
@@ -41,8 +44,8 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => InventorySyntaxReader.AttributeNamesAreUnambiguous(pair.Left, pair.Right, cancellationToken));
 
         // A partial record's positional parameters are read from syntax when no other file declares a part of it.
-        var multiPartRecords = trees
-            .Select(static (tree, cancellationToken) => InventorySyntaxReader.PartialRecordParts(tree, cancellationToken))
+        var multiPartRecords = declarations
+            .Select(static (file, _) => file.PartialRecords)
             .Collect()
             .Select(static (perFile, _) => InventorySyntaxReader.MultiPartRecords(perFile));
         var readContext = bySyntax

@@ -101,26 +101,51 @@ internal static class InventorySyntaxReader
     /// are visited, never member bodies.
     /// </summary>
     public static bool DeclaresTypeNamedLikeCategory(SyntaxTree tree, CancellationToken cancellationToken)
-        => tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit && DeclaresTypeNamedLikeCategoryIn(unit.Members);
+        => ReadDeclarations(tree, cancellationToken).DeclaresCategoryName;
 
-    private static bool DeclaresTypeNamedLikeCategoryIn(SyntaxList<MemberDeclarationSyntax> members)
+    /// <summary>
+    /// One walk of the file's namespaces and type declarations (never member bodies) for what the inventory needs to know
+    /// of every file, candidates or not: <see cref="DeclaresTypeNamedLikeCategory"/> and <see cref="PartialRecordParts"/>.
+    /// </summary>
+    public static FileDeclarations ReadDeclarations(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        foreach (var member in members)
+        var declaresCategoryName = false;
+        List<string>? partialRecords = null;
+        if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
         {
-            switch (member)
-            {
-                case BaseNamespaceDeclarationSyntax ns when DeclaresTypeNamedLikeCategoryIn(ns.Members):
-                    return true;
-                case BaseTypeDeclarationSyntax type when AttributeNames.Contains(type.Identifier.ValueText):
-                    return true;
-                case TypeDeclarationSyntax type when DeclaresTypeNamedLikeCategoryIn(type.Members):
-                    return true;
-                case DelegateDeclarationSyntax @delegate when AttributeNames.Contains(@delegate.Identifier.ValueText):
-                    return true;
-            }
+            Walk(unit.Members);
         }
 
-        return false;
+        return new FileDeclarations(declaresCategoryName, partialRecords is null ? EquatableArray<string>.Empty : partialRecords.ToEquatableArray());
+
+        void Walk(SyntaxList<MemberDeclarationSyntax> members)
+        {
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        Walk(ns.Members);
+                        break;
+                    case BaseTypeDeclarationSyntax type:
+                        declaresCategoryName |= AttributeNames.Contains(type.Identifier.ValueText);
+                        if (type is TypeDeclarationSyntax withMembers)
+                        {
+                            if (type is RecordDeclarationSyntax && type.Modifiers.Any(SyntaxKind.PartialKeyword) && TypeId(type) is { } id)
+                            {
+                                (partialRecords ??= []).Add(id);
+                            }
+
+                            Walk(withMembers.Members);
+                        }
+
+                        break;
+                    case DelegateDeclarationSyntax @delegate:
+                        declaresCategoryName |= AttributeNames.Contains(@delegate.Identifier.ValueText);
+                        break;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -159,36 +184,7 @@ internal static class InventorySyntaxReader
     /// included; only namespaces and type declarations are visited. Input of <see cref="MultiPartRecords"/>.
     /// </summary>
     public static EquatableArray<string> PartialRecordParts(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        List<string>? ids = null;
-        if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
-        {
-            AddPartialRecordParts(unit.Members, ref ids);
-        }
-
-        return ids is null ? EquatableArray<string>.Empty : ids.ToEquatableArray();
-    }
-
-    private static void AddPartialRecordParts(SyntaxList<MemberDeclarationSyntax> members, ref List<string>? ids)
-    {
-        foreach (var member in members)
-        {
-            switch (member)
-            {
-                case BaseNamespaceDeclarationSyntax ns:
-                    AddPartialRecordParts(ns.Members, ref ids);
-                    break;
-                case TypeDeclarationSyntax type:
-                    if (type is RecordDeclarationSyntax && type.Modifiers.Any(SyntaxKind.PartialKeyword) && TypeId(type) is { } id)
-                    {
-                        (ids ??= []).Add(id);
-                    }
-
-                    AddPartialRecordParts(type.Members, ref ids);
-                    break;
-            }
-        }
-    }
+        => ReadDeclarations(tree, cancellationToken).PartialRecords;
 
     /// <summary>
     /// The partial records declared in more than one part over all files (sorted, ordinal), from each file's
