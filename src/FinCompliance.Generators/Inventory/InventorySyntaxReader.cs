@@ -105,7 +105,8 @@ internal static class InventorySyntaxReader
 
     /// <summary>
     /// One walk of the file's namespaces and type declarations (never member bodies) for what the inventory needs to know
-    /// of every file, candidates or not: <see cref="DeclaresTypeNamedLikeCategory"/> and <see cref="PartialRecordParts"/>.
+    /// of every file, candidates or not: <see cref="DeclaresTypeNamedLikeCategory"/>, and the documentation IDs (without
+    /// <c>T:</c>) of the partial records it declares a part of, nested ones included (input of <see cref="MultiPartRecords"/>).
     /// </summary>
     public static FileDeclarations ReadDeclarations(SyntaxTree tree, CancellationToken cancellationToken)
     {
@@ -180,15 +181,8 @@ internal static class InventorySyntaxReader
     }
 
     /// <summary>
-    /// The documentation IDs (without <c>T:</c>) of the partial records the file declares a part of, nested ones
-    /// included; only namespaces and type declarations are visited. Input of <see cref="MultiPartRecords"/>.
-    /// </summary>
-    public static EquatableArray<string> PartialRecordParts(SyntaxTree tree, CancellationToken cancellationToken)
-        => ReadDeclarations(tree, cancellationToken).PartialRecords;
-
-    /// <summary>
     /// The partial records declared in more than one part over all files (sorted, ordinal), from each file's
-    /// <see cref="PartialRecordParts"/>: the ones whose positional parameters <see cref="Read"/> leaves to binding.
+    /// <see cref="FileDeclarations.PartialRecords"/>: the ones whose positional parameters <see cref="Read"/> leaves to binding.
     /// </summary>
     public static EquatableArray<string> MultiPartRecords(ImmutableArray<EquatableArray<string>> partsPerFile)
     {

@@ -231,7 +231,7 @@ public class InventorySyntaxReaderTests
 
     private static EquatableArray<string> MultiPartRecordsOf(Compilation compilation)
         => InventorySyntaxReader.MultiPartRecords(
-            compilation.SyntaxTrees.Select(tree => InventorySyntaxReader.PartialRecordParts(tree, CancellationToken.None)).ToImmutableArray());
+            compilation.SyntaxTrees.Select(tree => InventorySyntaxReader.ReadDeclarations(tree, CancellationToken.None).PartialRecords).ToImmutableArray());
 
     /// <summary>A file's entries as the generator's two halves give them: what the syntax reads, then what it leaves bound.</summary>
     private static IEnumerable<InventoryEntry> EntriesOf(InventoryCandidates candidates, Compilation compilation, InventoryReadContext context)
