@@ -18,8 +18,11 @@ public static class TrackingNames
     /// <summary>Masked record: the files that declare a partial record (syntax only, cached per file).</summary>
     public const string MaskedRecordFiles = "MaskedRecord.Files";
 
-    /// <summary>Masked record: the partial records of those files with a member that may be personal data, one model per declaration.</summary>
+    /// <summary>Masked record: each of those files read from syntax: the models of the records it settles, and the records left to bind.</summary>
     public const string MaskedRecordParsed = "MaskedRecord.Parsed";
+
+    /// <summary>Masked record: the models of the records the syntax leaves, bound (per file; re-run on each compilation).</summary>
+    public const string MaskedRecordBound = "MaskedRecord.Bound";
 
     /// <summary>Masked record: one model per record (a record declared in parts is parsed once per part).</summary>
     public const string MaskedRecordRecords = "MaskedRecord.Records";

@@ -67,6 +67,23 @@ internal sealed record TypeDeclaration(string Namespace, EquatableArray<TypeHead
         return true;
     }
 
+    /// <summary>
+    /// Whether the declaration and those of its containing types say <c>partial</c>: necessary for <see cref="For"/>
+    /// to give a declaration (every part of a partial type must say so), decided from syntax alone.
+    /// </summary>
+    public static bool IsPartialWithContainers(TypeDeclarationSyntax declaration)
+    {
+        for (SyntaxNode? node = declaration; node is TypeDeclarationSyntax type; node = node.Parent)
+        {
+            if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Writes the namespace and containing types, calls <paramref name="body"/> inside the type, closes them.</summary>
     public void Write(CodeWriter writer, Action<CodeWriter> body, string? typeAttributes = null)
     {

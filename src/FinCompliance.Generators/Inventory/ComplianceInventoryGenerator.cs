@@ -34,20 +34,20 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
         // source files are asked first by syntax, per file: a symbol search is needed only where one declares such a name.
         // One walk of each file's declarations serves this and the partial records below.
         var declarations = trees
-            .Select(static (tree, cancellationToken) => InventorySyntaxReader.ReadDeclarations(tree, cancellationToken));
+            .Select(static (tree, cancellationToken) => SourceDeclarations.Read(tree, InventorySyntaxReader.Names, cancellationToken));
         var sourceDeclaresCategoryName = declarations
-            .Select(static (file, _) => file.DeclaresCategoryName)
+            .Select(static (file, _) => file.DeclaresName)
             .Collect()
             .Select(static (perFile, _) => perFile.Contains(true));
         var bySyntax = context.CompilationProvider
             .Combine(sourceDeclaresCategoryName)
-            .Select(static (pair, cancellationToken) => InventorySyntaxReader.AttributeNamesAreUnambiguous(pair.Left, pair.Right, cancellationToken));
+            .Select(static (pair, cancellationToken) => InventorySyntaxReader.Names.AreUnambiguous(pair.Left, pair.Right, cancellationToken));
 
         // A partial record's positional parameters are read from syntax when no other file declares a part of it.
         var multiPartRecords = declarations
             .Select(static (file, _) => file.PartialRecords)
             .Collect()
-            .Select(static (perFile, _) => InventorySyntaxReader.MultiPartRecords(perFile));
+            .Select(static (perFile, _) => SourceDeclarations.MultiPartRecords(perFile));
         var readContext = bySyntax
             .Combine(multiPartRecords)
             .Select(static (pair, _) => new InventoryReadContext(pair.Left, pair.Right));

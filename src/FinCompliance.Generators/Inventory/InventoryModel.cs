@@ -47,15 +47,9 @@ internal readonly record struct InventoryDescription(string Kind, string Level, 
 }
 
 /// <summary>
-/// What the inventory needs of every file's declarations (<see cref="InventorySyntaxReader.ReadDeclarations"/>): whether it
-/// declares a type named like a category's attribute, and the partial records it declares a part of.
-/// </summary>
-internal sealed record FileDeclarations(bool DeclaresCategoryName, EquatableArray<string> PartialRecords);
-
-/// <summary>
 /// What reading a file by syntax depends on beyond the file: whether the category names are unambiguous
-/// (<see cref="InventorySyntaxReader.AttributeNamesAreUnambiguous(Microsoft.CodeAnalysis.Compilation, bool, System.Threading.CancellationToken)"/>)
-/// and which partial records have more than one part (<see cref="InventorySyntaxReader.MultiPartRecords"/>).
+/// (<see cref="OwnAttributeNames.AreUnambiguous(Microsoft.CodeAnalysis.Compilation, bool, System.Threading.CancellationToken)"/>)
+/// and which partial records have more than one part (<see cref="SourceDeclarations.MultiPartRecords"/>).
 /// </summary>
 internal sealed record InventoryReadContext(bool BySyntax, EquatableArray<string> MultiPartRecords);
 

@@ -21,218 +21,19 @@ namespace FinCompliance.Generators;
 /// </summary>
 internal static class InventorySyntaxReader
 {
-    private static readonly HashSet<string> AttributeNames = CreateAttributeNames();
-    private static readonly MetadataTypeNames.NameHashes AttributeNameHashes = new(AttributeNames);
-
-    /// <summary>The namespace of FinCompliance's attributes (see <see cref="IsOwnOrNotAnAttribute"/>).</summary>
-    private const string OwnNamespace = "FinCompliance";
-
     /// <summary>
-    /// Whether an attribute whose name is a category's (<c>PersonalData</c> or <c>PersonalDataAttribute</c>, directly or
-    /// through a <c>using</c> alias) can only bind to FinCompliance's attribute: no other attribute class of that name is
-    /// declared in source or in a referenced assembly. When another one exists, every candidate is bound instead.
+    /// The categories' attribute names (<c>PersonalData</c> or <c>PersonalDataAttribute</c>, …): when they are unambiguous
+    /// (<see cref="OwnAttributeNames.AreUnambiguous(Compilation, bool, CancellationToken)"/>) most candidates are read from
+    /// syntax; when another attribute class of such a name exists, every candidate is bound instead.
     /// </summary>
-    public static bool AttributeNamesAreUnambiguous(Compilation compilation, CancellationToken cancellationToken)
-    {
-        var sourceDeclaresOne = false;
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            sourceDeclaresOne |= DeclaresTypeNamedLikeCategory(tree, cancellationToken);
-        }
-
-        return AttributeNamesAreUnambiguous(compilation, sourceDeclaresOne, cancellationToken);
-    }
-
-    /// <summary>
-    /// <see cref="AttributeNamesAreUnambiguous(Compilation, CancellationToken)"/>, with what
-    /// <see cref="DeclaresTypeNamedLikeCategory"/> found in the source files: the source is only searched by symbol
-    /// when some file declares a type of such a name (that search merges the declarations of every file of a
-    /// compilation csc then replaces).
-    /// </summary>
-    public static bool AttributeNamesAreUnambiguous(Compilation compilation, bool sourceDeclaresOne, CancellationToken cancellationToken)
-    {
-        if (sourceDeclaresOne)
-        {
-            foreach (var symbol in compilation.GetSymbolsWithName(static name => AttributeNames.Contains(name), SymbolFilter.Type, cancellationToken))
-            {
-                if (symbol is INamedTypeSymbol type && !IsOwnOrNotAnAttribute(type))
-                {
-                    return false;
-                }
-            }
-        }
-
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            // The type names are a cheap first test; only an assembly that has one of the names gets its types walked,
-            // once for all of them (its NamespaceNames are the namespaces' simple names, not their full names: no lookup
-            // by them).
-            if (MayDeclareTypeNamedLikeCategory(compilation, assembly) && DeclaresAnotherAttribute(assembly.GlobalNamespace, cancellationToken))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="assembly"/> may declare a type, nested or not, named like a category's attribute. From its
-    /// metadata's type-definition table when it has one (<see cref="MetadataTypeNames"/>); otherwise from
-    /// <see cref="IAssemblySymbol.TypeNames"/>, which builds a set of every type name of the assembly (a project
-    /// reference in the IDE, whose compilation has no metadata yet).
-    /// </summary>
-    private static bool MayDeclareTypeNamedLikeCategory(Compilation compilation, IAssemblySymbol assembly)
-    {
-        if (compilation.GetMetadataReference(assembly) is PortableExecutableReference reference
-            && MetadataTypeNames.MayDeclareAny(reference, AttributeNameHashes, OwnNamespace) is { } found)
-        {
-            return found;
-        }
-
-        var typeNames = assembly.TypeNames;
-        return AttributeNames.Any(typeNames.Contains);
-    }
-
-    /// <summary>
-    /// Whether the file declares a type, nested or not, named like a category's attribute (<c>PersonalData</c> or
-    /// <c>PersonalDataAttribute</c>): the syntax test before any symbol search. Only namespaces and type declarations
-    /// are visited, never member bodies.
-    /// </summary>
-    public static bool DeclaresTypeNamedLikeCategory(SyntaxTree tree, CancellationToken cancellationToken)
-        => ReadDeclarations(tree, cancellationToken).DeclaresCategoryName;
-
-    /// <summary>
-    /// One walk of the file's namespaces and type declarations (never member bodies) for what the inventory needs to know
-    /// of every file, candidates or not: <see cref="DeclaresTypeNamedLikeCategory"/>, and the documentation IDs (without
-    /// <c>T:</c>) of the partial records it declares a part of, nested ones included (input of <see cref="MultiPartRecords"/>).
-    /// </summary>
-    public static FileDeclarations ReadDeclarations(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        var declaresCategoryName = false;
-        List<string>? partialRecords = null;
-        if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
-        {
-            Walk(unit.Members);
-        }
-
-        return new FileDeclarations(declaresCategoryName, partialRecords is null ? EquatableArray<string>.Empty : partialRecords.ToEquatableArray());
-
-        void Walk(SyntaxList<MemberDeclarationSyntax> members)
-        {
-            foreach (var member in members)
-            {
-                switch (member)
-                {
-                    case BaseNamespaceDeclarationSyntax ns:
-                        Walk(ns.Members);
-                        break;
-                    case BaseTypeDeclarationSyntax type:
-                        declaresCategoryName |= AttributeNames.Contains(type.Identifier.ValueText);
-                        if (type is TypeDeclarationSyntax withMembers)
-                        {
-                            if (type is RecordDeclarationSyntax && type.Modifiers.Any(SyntaxKind.PartialKeyword) && TypeId(type) is { } id)
-                            {
-                                (partialRecords ??= []).Add(id);
-                            }
-
-                            Walk(withMembers.Members);
-                        }
-
-                        break;
-                    case DelegateDeclarationSyntax @delegate:
-                        declaresCategoryName |= AttributeNames.Contains(@delegate.Identifier.ValueText);
-                        break;
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Whether a type under <paramref name="container"/>, nested or not, has a category's name and is an attribute other
-    /// than FinCompliance's.
-    /// </summary>
-    private static bool DeclaresAnotherAttribute(INamespaceOrTypeSymbol container, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-
-        // Nested types and namespaces only: a type's other members are never loaded.
-        foreach (var type in container.GetTypeMembers())
-        {
-            if ((AttributeNames.Contains(type.Name) && !IsOwnOrNotAnAttribute(type)) || DeclaresAnotherAttribute(type, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        if (container is INamespaceSymbol ns)
-        {
-            foreach (var child in ns.GetNamespaceMembers())
-            {
-                if (DeclaresAnotherAttribute(child, cancellationToken))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// The partial records declared in more than one part over all files (sorted, ordinal), from each file's
-    /// <see cref="FileDeclarations.PartialRecords"/>: the ones whose positional parameters <see cref="Read"/> leaves to binding.
-    /// </summary>
-    public static EquatableArray<string> MultiPartRecords(ImmutableArray<EquatableArray<string>> partsPerFile)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var multiPart = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var parts in partsPerFile)
-        {
-            foreach (var id in parts)
-            {
-                if (!seen.Add(id))
-                {
-                    multiPart.Add(id);
-                }
-            }
-        }
-
-        return multiPart.Count == 0 ? EquatableArray<string>.Empty : multiPart.ToEquatableArray();
-    }
-
-    private static bool ContainsOrdinal(EquatableArray<string> sorted, string value)
-    {
-        int low = 0, high = sorted.Count - 1;
-        while (low <= high)
-        {
-            var middle = (low + high) >> 1;
-            var order = string.CompareOrdinal(sorted[middle], value);
-            if (order == 0)
-            {
-                return true;
-            }
-
-            if (order < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return false;
-    }
+    public static readonly OwnAttributeNames Names = new(InventoryParser.Categories);
 
     /// <summary>
     /// Reads what the syntax settles of <paramref name="candidate"/> into <paramref name="entries"/>:
     /// <see cref="SyntaxReading.Read"/> adds its entries; <see cref="SyntaxReading.NeedsBoundId"/> adds them without a
     /// symbol (a method, constructor or parameter whose documentation ID needs the parameter types bound, see
     /// <see cref="TryGetBoundId"/>); <see cref="SyntaxReading.NotSettled"/> adds nothing. A partial record's positional
-    /// parameters are read only when <paramref name="multiPartRecords"/> (<see cref="MultiPartRecords"/>) is given and does
+    /// parameters are read only when <paramref name="multiPartRecords"/> (<see cref="SourceDeclarations.MultiPartRecords"/>) is given and does
     /// not list the record.
     /// </summary>
     public static SyntaxReading Read(InventoryCandidate candidate, List<InventoryEntry> entries, EquatableArray<string>? multiPartRecords = null)
@@ -328,19 +129,19 @@ internal static class InventorySyntaxReader
         switch (node)
         {
             case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
-                owner = TypeId(node);
+                owner = SourceDeclarations.TypeId(node);
                 (id, kind) = ("T:" + owner, "Type");
                 return owner is not null;
             case PropertyDeclarationSyntax { ExplicitInterfaceSpecifier: null, Parent: TypeDeclarationSyntax type } property:
-                owner = TypeId(type);
+                owner = SourceDeclarations.TypeId(type);
                 (id, kind) = ("P:" + owner + "." + property.Identifier.ValueText, "Property");
                 return owner is not null;
             case EventDeclarationSyntax { ExplicitInterfaceSpecifier: null, Parent: TypeDeclarationSyntax type } @event:
-                owner = TypeId(type);
+                owner = SourceDeclarations.TypeId(type);
                 (id, kind) = ("E:" + owner + "." + @event.Identifier.ValueText, "Event");
                 return owner is not null;
             case VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax { Parent: TypeDeclarationSyntax type } field } variable:
-                owner = TypeId(type);
+                owner = SourceDeclarations.TypeId(type);
                 (id, kind) = field is EventFieldDeclarationSyntax
                     ? ("E:" + owner + "." + variable.Identifier.ValueText, "Event")
                     : ("F:" + owner + "." + variable.Identifier.ValueText, "Field");
@@ -348,7 +149,7 @@ internal static class InventorySyntaxReader
             case ParameterSyntax { Parent: ParameterListSyntax { Parent: RecordDeclarationSyntax record } } parameter
                 when IsSynthesizedProperty(record, parameter.Identifier.ValueText, multiPartRecords):
                 // The property the compiler makes of a positional parameter (see InventoryParser.PositionalProperty).
-                owner = TypeId(record);
+                owner = SourceDeclarations.TypeId(record);
                 (id, kind) = ("P:" + owner + "." + parameter.Identifier.ValueText, "Property");
                 return owner is not null;
             default:
@@ -371,7 +172,7 @@ internal static class InventorySyntaxReader
         // A partial record in one part is the common case (partial only so that the masked-record generator can add its
         // PrintMembers); another part could declare the member or the base list.
         if (record.Modifiers.Any(SyntaxKind.PartialKeyword)
-            && (multiPartRecords is null || TypeId(record) is not { } id || ContainsOrdinal(multiPartRecords, id)))
+            && (multiPartRecords is null || SourceDeclarations.TypeId(record) is not { } id || SourceDeclarations.ContainsOrdinal(multiPartRecords, id)))
         {
             return false;
         }
@@ -418,7 +219,7 @@ internal static class InventorySyntaxReader
                 => (constructor.Modifiers.Any(SyntaxKind.StaticKeyword) ? "#cctor" : "#ctor", constructor.ParameterList, parent),
             _ => (null, null, null),
         };
-        if (name is null || parameters is null || TypeId(type!) is not { } owner)
+        if (name is null || parameters is null || SourceDeclarations.TypeId(type!) is not { } owner)
         {
             return null;
         }
@@ -505,64 +306,6 @@ internal static class InventorySyntaxReader
         };
     }
 
-    /// <summary><c>Bank.Accounts.Ledger`1.Entry</c>: namespaces, containing types and arities; null for a type outside them (broken code).</summary>
-    private static string? TypeId(SyntaxNode type)
-    {
-        var parts = new List<string>();
-        for (var node = type; node is not null; node = node.Parent)
-        {
-            switch (node)
-            {
-                case BaseTypeDeclarationSyntax declaration when declaration.Modifiers.Any(SyntaxKind.FileKeyword):
-                    return null; // a file-local type's metadata name is the compiler's (a mangled name)
-                case TypeDeclarationSyntax declaration when declaration.Kind() is SyntaxKind.ClassDeclaration or SyntaxKind.StructDeclaration
-                                                              or SyntaxKind.InterfaceDeclaration or SyntaxKind.RecordDeclaration
-                                                              or SyntaxKind.RecordStructDeclaration:
-                    parts.Add(WithArity(declaration.Identifier.ValueText, declaration.TypeParameterList));
-                    break;
-                case EnumDeclarationSyntax declaration:
-                    parts.Add(declaration.Identifier.ValueText);
-                    break;
-                case DelegateDeclarationSyntax declaration:
-                    parts.Add(WithArity(declaration.Identifier.ValueText, declaration.TypeParameterList));
-                    break;
-                case BaseNamespaceDeclarationSyntax ns:
-                    if (!AddNamespace(ns.Name, parts))
-                    {
-                        return null;
-                    }
-
-                    break;
-                case CompilationUnitSyntax:
-                    parts.Reverse();
-                    return string.Join(".", parts);
-                default:
-                    return null;
-            }
-        }
-
-        return null;
-
-        static string WithArity(string name, TypeParameterListSyntax? typeParameters)
-            => typeParameters is { Parameters.Count: > 0 and var arity } ? name + "`" + arity : name;
-    }
-
-    /// <summary>Adds the parts of a namespace name, innermost first (the caller reverses).</summary>
-    private static bool AddNamespace(NameSyntax name, List<string> parts)
-    {
-        switch (name)
-        {
-            case IdentifierNameSyntax identifier:
-                parts.Add(identifier.Identifier.ValueText);
-                return true;
-            case QualifiedNameSyntax qualified:
-                parts.Add(qualified.Right.Identifier.ValueText);
-                return AddNamespace(qualified.Left, parts);
-            default:
-                return false;
-        }
-    }
-
     private static string? SingleCategory(int bits)
     {
         if (bits == 0 || (bits & (bits - 1)) != 0)
@@ -613,24 +356,12 @@ internal static class InventorySyntaxReader
         switch (category)
         {
             case "PersonalData":
-                if (positional.Count != 1 || !TryEnumMember(positional[0], "PersonalDataKind", out var kindName)
-                    || !Enum.IsDefined(typeof(PersonalInformationKind), kindName))
+                if (positional.Count != 1 || !AttributeArgumentSyntax.TryPersonalData(positional[0], level, out var kind, out var levelValue))
                 {
                     return false;
                 }
 
-                int? levelValue = null;
-                if (level is not null)
-                {
-                    if (!TryEnumMember(level, "PersonalDataLevel", out var levelName) || !Enum.IsDefined(typeof(SensitivityLevel), levelName))
-                    {
-                        return false;
-                    }
-
-                    levelValue = (int)Enum.Parse(typeof(SensitivityLevel), levelName);
-                }
-
-                description = InventoryDescription.PersonalData((int)Enum.Parse(typeof(PersonalInformationKind), kindName), levelValue);
+                description = InventoryDescription.PersonalData((int)kind, (int?)levelValue);
                 return true;
             case "ProductPromotion":
                 var product = 0;
@@ -671,58 +402,9 @@ internal static class InventorySyntaxReader
 
         static bool TryProductKind(ExpressionSyntax expression, out int value)
         {
-            value = Array.IndexOf(InventoryParser.ProductKindNames, TryEnumMember(expression, "ProductKind", out var name) ? name : null);
+            value = Array.IndexOf(InventoryParser.ProductKindNames, AttributeArgumentSyntax.TryEnumMember(expression, "ProductKind", out var name) ? name : null);
             return value >= 0;
         }
-    }
-
-    /// <summary><c>PersonalDataKind.Phone</c> (qualified or not) gives <c>Phone</c>.</summary>
-    private static bool TryEnumMember(ExpressionSyntax expression, string enumName, out string member)
-    {
-        member = string.Empty;
-        if (expression is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax name } access)
-        {
-            return false;
-        }
-
-        var owner = access.Expression switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax right } => right.Identifier.ValueText,
-            _ => null,
-        };
-        member = name.Identifier.ValueText;
-        return owner == enumName;
-    }
-
-    private static bool IsOwnOrNotAnAttribute(INamedTypeSymbol type)
-    {
-        if (type is { ContainingType: null, ContainingNamespace: { Name: "FinCompliance", ContainingNamespace.IsGlobalNamespace: true } })
-        {
-            return true;
-        }
-
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (current is { Name: "Attribute", ContainingType: null, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static HashSet<string> CreateAttributeNames()
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var category in InventoryParser.Categories)
-        {
-            names.Add(category);
-            names.Add(category + "Attribute");
-        }
-
-        return names;
     }
 }
 

@@ -1,3 +1,7 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
 namespace FinCompliance.Generators;
 
 /// <summary>How a member's value is turned into text, mirroring the compiler's <c>PrintMembers</c>.</summary>
@@ -60,3 +64,28 @@ internal sealed record MaskedRecordTarget(
     bool IsDerived,
     bool IsStruct,
     EquatableArray<ResolvedMember> Members);
+
+/// <summary>
+/// What reading a file's records by syntax depends on beyond the file: whether <c>[PersonalData]</c> and
+/// <c>[NotPersonalData]</c> can only mean FinCompliance's attributes (<see cref="MaskedRecordSyntaxReader.Names"/>, and no
+/// <c>using</c> alias of those names), and which partial records have more than one part
+/// (<see cref="SourceDeclarations.MultiPartRecords"/>).
+/// </summary>
+internal sealed record MaskedRecordReadContext(bool BySyntax, EquatableArray<string> MultiPartRecords);
+
+/// <summary>
+/// A file's syntax half (<see cref="MaskedRecordSyntaxReader.ReadFile"/>): the models the syntax settles, and the records
+/// left for binding (null when none).
+/// </summary>
+internal sealed record MaskedRecordFileReading(EquatableArray<MaskedRecordModel> Models, PendingRecords? ToBind);
+
+/// <summary>
+/// The partial records of one file that need the compilation. Compared by reference: the generator makes a new one only
+/// for an edited file.
+/// </summary>
+internal sealed class PendingRecords(SyntaxTree tree, ImmutableArray<RecordDeclarationSyntax> records)
+{
+    public SyntaxTree Tree { get; } = tree;
+
+    public ImmutableArray<RecordDeclarationSyntax> Records { get; } = records;
+}

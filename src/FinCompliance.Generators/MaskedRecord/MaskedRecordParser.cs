@@ -36,15 +36,17 @@ internal static class MaskedRecordParser
         return false;
     }
 
-    /// <summary>The models of the partial records declared in a file (null-free; records without evidence are skipped).</summary>
-    public static ImmutableArray<MaskedRecordModel> ParseFile(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The models of the records <see cref="MaskedRecordSyntaxReader"/> left to binding (null-free; records without
+    /// evidence are skipped).
+    /// </summary>
+    public static EquatableArray<MaskedRecordModel> ParseRecords(PendingRecords pending, Compilation compilation, CancellationToken cancellationToken)
     {
-        var result = ImmutableArray.CreateBuilder<MaskedRecordModel>();
-        SemanticModel? semanticModel = null;
-        foreach (var record in PartialRecords(tree.GetRoot(cancellationToken)))
+        var result = new List<MaskedRecordModel>();
+        var semanticModel = compilation.GetSemanticModel(pending.Tree);
+        foreach (var record in pending.Records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            semanticModel ??= compilation.GetSemanticModel(tree);
             if (semanticModel.GetDeclaredSymbol(record, cancellationToken) is { } type
                 && Parse(type, compilation, cancellationToken) is { } model)
             {
@@ -52,14 +54,14 @@ internal static class MaskedRecordParser
             }
         }
 
-        return result.ToImmutable();
+        return result.Count == 0 ? EquatableArray<MaskedRecordModel>.Empty : result.ToEquatableArray();
     }
 
     /// <summary>
     /// The partial record declarations of a file, nested ones included. C# has no local types, so the walk visits
     /// namespaces and type declarations only and never enters a member's body.
     /// </summary>
-    private static IEnumerable<RecordDeclarationSyntax> PartialRecords(SyntaxNode root)
+    public static IEnumerable<RecordDeclarationSyntax> PartialRecords(SyntaxNode root)
     {
         var pending = new Stack<SyntaxNode>();
         pending.Push(root);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using FinCompliance.Analyzers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FinCompliance.Generators;
 
@@ -16,10 +17,13 @@ public sealed class RiskWarningGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Only partial declarations (in partial containing types) can get a generated part, and the syntax tells: every
+        // part of a partial type says so. Filtering here, before ForAttributeWithMetadataName binds a candidate, keeps
+        // the generator from binding the promotion types that FIN1002 reports instead (issue #6).
         var promotions = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 "FinCompliance.ProductPromotionAttribute",
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                static (node, _) => node is TypeDeclarationSyntax declaration && TypeDeclaration.IsPartialWithContainers(declaration),
                 RiskWarningParser.Parse)
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.RiskWarningPromotions);

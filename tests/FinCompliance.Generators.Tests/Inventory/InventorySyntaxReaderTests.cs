@@ -156,9 +156,9 @@ public class InventorySyntaxReaderTests
     [Fact]
     public void Syntax_and_binding_give_the_same_entries()
     {
-        var sources = new[] { Forms, FileScoped, Members, PartialRecords, OtherParts }.Concat(RepositorySources()).ToArray();
+        var sources = new[] { Forms, FileScoped, Members, PartialRecords, OtherParts }.Concat(RepositorySources.Samples()).ToArray();
         var compilation = GeneratorHarness.CreateCompilation(sources);
-        Assert.True(InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, CancellationToken.None));
+        Assert.True(InventorySyntaxReader.Names.AreUnambiguous(compilation, CancellationToken.None));
         var multiPartRecords = MultiPartRecordsOf(compilation);
         Assert.Equal(["Bank.Partials.Based", "Bank.Partials.Twice"], multiPartRecords);
 
@@ -230,8 +230,8 @@ public class InventorySyntaxReaderTests
     }
 
     private static EquatableArray<string> MultiPartRecordsOf(Compilation compilation)
-        => InventorySyntaxReader.MultiPartRecords(
-            compilation.SyntaxTrees.Select(tree => InventorySyntaxReader.ReadDeclarations(tree, CancellationToken.None).PartialRecords).ToImmutableArray());
+        => SourceDeclarations.MultiPartRecords(
+            compilation.SyntaxTrees.Select(tree => SourceDeclarations.Read(tree, InventorySyntaxReader.Names, CancellationToken.None).PartialRecords).ToImmutableArray());
 
     /// <summary>A file's entries as the generator's two halves give them: what the syntax reads, then what it leaves bound.</summary>
     private static IEnumerable<InventoryEntry> EntriesOf(InventoryCandidates candidates, Compilation compilation, InventoryReadContext context)
@@ -250,7 +250,7 @@ public class InventorySyntaxReaderTests
     public void Another_attribute_of_a_category_name_turns_syntax_reading_off(string source, bool expected)
     {
         var compilation = GeneratorHarness.CreateCompilation(source);
-        Assert.Equal(expected, InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, CancellationToken.None));
+        Assert.Equal(expected, InventorySyntaxReader.Names.AreUnambiguous(compilation, CancellationToken.None));
     }
 
     // The syntax test that spares the symbol search of the source in almost every build: every way of declaring a type
@@ -270,7 +270,7 @@ public class InventorySyntaxReaderTests
     public void A_type_named_like_a_category_is_found_by_syntax(string source, bool expected)
     {
         var tree = CSharpSyntaxTree.ParseText(source);
-        Assert.Equal(expected, InventorySyntaxReader.DeclaresTypeNamedLikeCategory(tree, CancellationToken.None));
+        Assert.Equal(expected, SourceDeclarations.Read(tree, InventorySyntaxReader.Names, CancellationToken.None).DeclaresName);
     }
 
     [Theory]
@@ -300,7 +300,7 @@ public class InventorySyntaxReaderTests
         foreach (var reference in new MetadataReference[] { MetadataReference.CreateFromImage(image.ToArray()), vendor.ToMetadataReference() })
         {
             var compilation = GeneratorHarness.CreateCompilation("class Consumer { }").AddReferences(reference);
-            Assert.Equal(expected, InventorySyntaxReader.AttributeNamesAreUnambiguous(compilation, CancellationToken.None));
+            Assert.Equal(expected, InventorySyntaxReader.Names.AreUnambiguous(compilation, CancellationToken.None));
         }
     }
 
@@ -354,21 +354,5 @@ public class InventorySyntaxReaderTests
         var model = InventoryParser.Build(entries.ToEquatableArray(), new InventoryOptions(Enabled: true, DefaultRetentionYears: 5));
         return model is null ? string.Empty : string.Join("\n", model.Entries.Select(entry =>
             $"{entry.Symbol}|{entry.SymbolKind}|{entry.Category}|{entry.Kind}|{entry.Level}|{entry.Detail}"));
-    }
-
-    /// <summary>The sample's sources: annotated the way a team would annotate them.</summary>
-    private static IEnumerable<string> RepositorySources()
-    {
-        var directory = AppContext.BaseDirectory;
-        while (directory is not null && !File.Exists(Path.Combine(directory, "Analyzers.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        Assert.NotNull(directory);
-        return Directory.EnumerateFiles(Path.Combine(directory!, "samples"), "*.cs", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                           && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(File.ReadAllText);
     }
 }

@@ -306,6 +306,21 @@ public class MaskedRecordGeneratorTests
     }
 
     [Fact]
+    public void Unrelated_edits_regenerate_nothing_when_a_record_is_bound()
+    {
+        // A member of a named type: the syntax cannot rule out that the type is personal data, so the record is bound,
+        // on every compilation; its model compares equal, and nothing after it runs again.
+        var run = Run(
+            "public class Calculator { public int Add(int a, int b) => a + b; }",
+            "public partial record Visit([property: FinCompliance.PersonalData(FinCompliance.PersonalDataKind.Name)] string Name, System.DateTime At);");
+        Assert.Single(run.Sources);
+
+        GeneratorRun.AssertNothingRegenerated(
+            run.RunAfterEdit(c => Edits.ReplaceFile(c, 0, "public class Calculator { public int Add(int a, int b) => b + a + 0; }")),
+            [.. Steps, TrackingNames.MaskedRecordBound]);
+    }
+
+    [Fact]
     public void Editing_the_record_regenerates_it()
     {
         var run = Run(Customer);

@@ -95,6 +95,35 @@ public class RiskWarningGeneratorTests
     }
 
     [Fact]
+    public void The_syntax_filter_passes_exactly_the_declarations_that_can_get_a_part()
+    {
+        // The generator filters candidates by syntax before they are bound (issue #6): it must never drop a type that
+        // TypeDeclaration.For would accept, and it drops every one it would reject for not being partial.
+        var compilation = GeneratorHarness.CreateCompilation(
+            """
+            public class Plain { public partial class InPlain { } }
+            public partial class Outer { public class Inner { } public partial struct Both { public partial record Deep(int A); } }
+            public partial interface IMarker { }
+            public partial record struct Point(int X);
+            public partial class Split { } public partial class Split { }
+            public static partial class Holder { private sealed partial record Pitch<T>(T Value); }
+            """);
+        var tree = compilation.SyntaxTrees.Single();
+        var semanticModel = compilation.GetSemanticModel(tree);
+        var checkedTypes = 0;
+        foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>())
+        {
+            var type = (INamedTypeSymbol)semanticModel.GetDeclaredSymbol(declaration)!;
+            Assert.True(
+                TypeDeclaration.IsPartialWithContainers(declaration) == (TypeDeclaration.For(type) is not null),
+                $"{type.ToDisplayString()}: syntax {TypeDeclaration.IsPartialWithContainers(declaration)}");
+            checkedTypes++;
+        }
+
+        Assert.Equal(12, checkedTypes);
+    }
+
+    [Fact]
     public void Member_with_an_aliased_risk_warning_attribute_counts_as_a_warning()
     {
         const string Source = """
