@@ -82,6 +82,108 @@ internal static class MetadataTypeNames
         return false;
     }
 
+    /// <summary>
+    /// Adds to <paramref name="found"/> the hashes of <paramref name="names"/> that <paramref name="reference"/> uses as a
+    /// type name (nested or not, arity ignored) or as a part of a namespace name; false when its metadata could not be
+    /// read (the caller then trusts none of the names).
+    /// </summary>
+    public static bool FindNames(PortableExecutableReference reference, NameHashes names, HashSet<ulong> found)
+    {
+        try
+        {
+            switch (reference.GetMetadata())
+            {
+                case AssemblyMetadata assembly:
+                    foreach (var module in assembly.GetModules())
+                    {
+                        if (!FindNamesIn(module.GetMetadataReader(), names, found))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case ModuleMetadata module:
+                    return FindNamesIn(module.GetMetadataReader(), names, found);
+                default:
+                    return false;
+            }
+        }
+        catch (Exception exception) when (exception is BadImageFormatException or IOException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    private static unsafe bool FindNamesIn(MetadataReader reader, NameHashes names, HashSet<ulong> found)
+    {
+        var heap = reader.MetadataPointer + reader.GetHeapMetadataOffset(HeapIndex.String);
+        var heapSize = reader.GetHeapSize(HeapIndex.String);
+        var namespacesSeen = new HashSet<int>();
+        foreach (var handle in reader.TypeDefinitions)
+        {
+            var type = reader.GetTypeDefinition(handle);
+            var nameOffset = MetadataTokens.GetHeapOffset(type.Name);
+            var namespaceOffset = MetadataTokens.GetHeapOffset(type.Namespace);
+            if (nameOffset < 0 || nameOffset >= heapSize || namespaceOffset < 0 || namespaceOffset >= heapSize)
+            {
+                return false; // a virtual (WinMD-projected) name
+            }
+
+            var hash = OffsetBasis;
+            for (var at = heap + nameOffset; at < heap + heapSize && *at != 0 && *at != (byte)'`'; at++)
+            {
+                hash = (hash ^ *at) * Prime;
+            }
+
+            if (names.Contains(hash))
+            {
+                found.Add(hash);
+            }
+
+            // Each part of the namespace, once per namespace.
+            if (namespacesSeen.Add(namespaceOffset))
+            {
+                hash = OffsetBasis;
+                for (var at = heap + namespaceOffset; ; at++)
+                {
+                    var end = at >= heap + heapSize || *at == 0;
+                    if (end || *at == (byte)'.')
+                    {
+                        if (hash != OffsetBasis && names.Contains(hash))
+                        {
+                            found.Add(hash);
+                        }
+
+                        if (end)
+                        {
+                            break;
+                        }
+
+                        hash = OffsetBasis;
+                        continue;
+                    }
+
+                    hash = (hash ^ *at) * Prime;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The hash of a name, as <see cref="NameHashes"/> keeps it.</summary>
+    public static ulong Hash(string name)
+    {
+        var hash = OffsetBasis;
+        foreach (var octet in Encoding.UTF8.GetBytes(name))
+        {
+            hash = (hash ^ octet) * Prime;
+        }
+
+        return hash;
+    }
+
     /// <summary>The hashes of a set of type names, as <see cref="MayDeclareAny"/> compares them.</summary>
     public sealed class NameHashes
     {
@@ -92,13 +194,7 @@ internal static class MetadataTypeNames
             var hashes = new List<ulong>();
             foreach (var name in names)
             {
-                var hash = OffsetBasis;
-                foreach (var octet in Encoding.UTF8.GetBytes(name))
-                {
-                    hash = (hash ^ octet) * Prime;
-                }
-
-                hashes.Add(hash);
+                hashes.Add(Hash(name));
             }
 
             hashes.Sort();

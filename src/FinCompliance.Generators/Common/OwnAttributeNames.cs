@@ -45,7 +45,7 @@ internal sealed class OwnAttributeNames
         var sourceDeclaresOne = false;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            sourceDeclaresOne |= SourceDeclarations.Read(tree, this, cancellationToken).DeclaresName;
+            sourceDeclaresOne |= SourceDeclarations.Read(tree, this, withTypeFacts: false, cancellationToken).DeclaresName;
         }
 
         return AreUnambiguous(compilation, sourceDeclaresOne, cancellationToken);

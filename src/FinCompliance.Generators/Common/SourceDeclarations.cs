@@ -12,49 +12,79 @@ namespace FinCompliance.Generators;
 /// What a generator that reads declarations from syntax needs to know of every file, candidates or not (from
 /// <see cref="SourceDeclarations.Read"/>): whether it declares a type named like one of the generator's attributes, or a
 /// <c>using</c> alias of such a name, and the documentation IDs (without <c>T:</c>) of the partial records it declares
-/// a part of, nested ones included (input of <see cref="SourceDeclarations.MultiPartRecords"/>).
+/// a part of, nested ones included (input of <see cref="SourceDeclarations.MultiPartRecords"/>); when asked for, the
+/// file's facts for <see cref="SourceTypes"/>.
 /// </summary>
-internal sealed record FileDeclarations(bool DeclaresName, bool DeclaresAliasOfName, EquatableArray<string> PartialRecords);
+internal sealed record FileDeclarations(bool DeclaresName, bool DeclaresAliasOfName, EquatableArray<string> PartialRecords, EquatableArray<string> TypeFacts);
 
 /// <summary>Syntax-only facts about type declarations, shared by the generators' syntax readers.</summary>
 internal static class SourceDeclarations
 {
     /// <summary>
-    /// One walk of the file's usings, namespaces and type declarations (never member bodies: C# has no local types).
+    /// One walk of the file's usings, namespaces and type declarations (never member bodies: C# has no local types); with
+    /// <paramref name="withTypeFacts"/>, the file's facts for <see cref="SourceTypes"/> too: its top-level types, the names
+    /// a simple type name could also mean (nested and file-local types, namespaces, aliases) and its global usings.
     /// </summary>
-    public static FileDeclarations Read(SyntaxTree tree, OwnAttributeNames names, CancellationToken cancellationToken)
+    public static FileDeclarations Read(SyntaxTree tree, OwnAttributeNames names, bool withTypeFacts, CancellationToken cancellationToken)
     {
         var declaresName = false;
         var declaresAlias = false;
         List<string>? partialRecords = null;
+        var facts = withTypeFacts ? new List<string>() : null;
         if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
         {
-            CheckAliases(unit.Usings);
-            Walk(unit.Members);
+            foreach (var alias in unit.Externs)
+            {
+                facts?.Add(SourceTypes.Blocked(alias.Identifier.ValueText));
+            }
+
+            CheckUsings(unit.Usings, atTop: true);
+            Walk(unit.Members, string.Empty, nested: false);
         }
 
-        return new FileDeclarations(declaresName, declaresAlias, partialRecords is null ? EquatableArray<string>.Empty : partialRecords.ToEquatableArray());
+        return new FileDeclarations(
+            declaresName,
+            declaresAlias,
+            partialRecords is null ? EquatableArray<string>.Empty : partialRecords.ToEquatableArray(),
+            facts is null || facts.Count == 0 ? EquatableArray<string>.Empty : facts.ToEquatableArray());
 
-        void CheckAliases(SyntaxList<UsingDirectiveSyntax> usings)
+        void CheckUsings(SyntaxList<UsingDirectiveSyntax> usings, bool atTop)
         {
             foreach (var directive in usings)
             {
-                declaresAlias |= directive.Alias is { } alias && names.Contains(alias.Name.Identifier.ValueText);
+                if (directive.Alias is { } alias)
+                {
+                    declaresAlias |= names.Contains(alias.Name.Identifier.ValueText);
+                    facts?.Add(SourceTypes.Blocked(alias.Name.Identifier.ValueText));
+                }
+                else if (facts is not null && atTop && directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)
+                         && !directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) && SourceTypes.NamespaceOf(directive) is { } imported)
+                {
+                    facts.Add(SourceTypes.GlobalUsing(imported));
+                }
             }
         }
 
-        void Walk(SyntaxList<MemberDeclarationSyntax> members)
+        void Walk(SyntaxList<MemberDeclarationSyntax> members, string ns, bool nested)
         {
             foreach (var member in members)
             {
                 switch (member)
                 {
-                    case BaseNamespaceDeclarationSyntax ns:
-                        CheckAliases(ns.Usings);
-                        Walk(ns.Members);
+                    case BaseNamespaceDeclarationSyntax namespaceDeclaration:
+                        CheckUsings(namespaceDeclaration.Usings, atTop: false);
+                        var inner = ns;
+                        foreach (var part in NamespaceParts(namespaceDeclaration.Name))
+                        {
+                            facts?.Add(SourceTypes.Blocked(part));
+                            inner = inner.Length == 0 ? part : inner + "." + part;
+                        }
+
+                        Walk(namespaceDeclaration.Members, inner, nested: false);
                         break;
                     case BaseTypeDeclarationSyntax type:
                         declaresName |= names.Contains(type.Identifier.ValueText);
+                        AddTypeFact(type, type.Identifier.ValueText, (type as TypeDeclarationSyntax)?.TypeParameterList, ns, nested);
                         if (type is TypeDeclarationSyntax withMembers)
                         {
                             if (type is RecordDeclarationSyntax && type.Modifiers.Any(SyntaxKind.PartialKeyword) && TypeId(type) is { } id)
@@ -62,16 +92,50 @@ internal static class SourceDeclarations
                                 (partialRecords ??= []).Add(id);
                             }
 
-                            Walk(withMembers.Members);
+                            Walk(withMembers.Members, ns, nested: true);
                         }
 
                         break;
                     case DelegateDeclarationSyntax @delegate:
                         declaresName |= names.Contains(@delegate.Identifier.ValueText);
+                        AddTypeFact(@delegate, @delegate.Identifier.ValueText, @delegate.TypeParameterList, ns, nested);
                         break;
                 }
             }
         }
+
+        void AddTypeFact(MemberDeclarationSyntax type, string name, TypeParameterListSyntax? typeParameters, string ns, bool nested)
+        {
+            if (facts is null)
+            {
+                return;
+            }
+
+            if (nested || type.Modifiers.Any(SyntaxKind.FileKeyword))
+            {
+                facts.Add(SourceTypes.Blocked(name));
+            }
+            else if (typeParameters is not { Parameters.Count: > 0 })
+            {
+                facts.Add(SourceTypes.TopLevel(name, ns, isValueType: type.Kind() is SyntaxKind.StructDeclaration or SyntaxKind.RecordStructDeclaration or SyntaxKind.EnumDeclaration));
+            }
+        }
+    }
+
+    /// <summary><c>A.B.C</c> gives A, B, C; nothing for a name that is not dotted identifiers (broken code).</summary>
+    private static IEnumerable<string> NamespaceParts(NameSyntax name)
+    {
+        var parts = new List<string>();
+        if (AddNamespace(name, parts))
+        {
+            parts.Reverse();
+        }
+        else
+        {
+            parts.Clear();
+        }
+
+        return parts;
     }
 
     /// <summary>

@@ -36,6 +36,9 @@ public static class TrackingNames
     /// <summary>Inventory: per file, the entries read from syntax and the candidates left to bind (no compilation: cached per file).</summary>
     public const string InventoryRead = "Inventory.Read";
 
+    /// <summary>Inventory: each file's reading with the method IDs the project's types settle (re-run per file when those types change).</summary>
+    public const string InventoryNamed = "Inventory.Named";
+
     /// <summary>Inventory: per file with candidates left to bind, their entries (run again for each new compilation).</summary>
     public const string InventoryBound = "Inventory.Bound";
 

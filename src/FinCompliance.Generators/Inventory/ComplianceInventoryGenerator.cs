@@ -32,9 +32,9 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
         // Whether a category's attribute name can only mean FinCompliance's attribute: then most candidates are read
         // from syntax and only the rest is bound (InventorySyntaxReader). A bool, equal from one edit to the next. The
         // source files are asked first by syntax, per file: a symbol search is needed only where one declares such a name.
-        // One walk of each file's declarations serves this and the partial records below.
+        // One walk of each file's declarations serves this, the partial records and the project's types below.
         var declarations = trees
-            .Select(static (tree, cancellationToken) => SourceDeclarations.Read(tree, InventorySyntaxReader.Names, cancellationToken));
+            .Select(static (tree, cancellationToken) => SourceDeclarations.Read(tree, InventorySyntaxReader.Names, withTypeFacts: true, cancellationToken));
         var sourceDeclaresCategoryName = declarations
             .Select(static (file, _) => file.DeclaresName)
             .Collect()
@@ -48,6 +48,15 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
             .Select(static (file, _) => file.PartialRecords)
             .Collect()
             .Select(static (perFile, _) => SourceDeclarations.MultiPartRecords(perFile));
+        // The project's top-level types, for naming parameter types such as Customer without binding them; the
+        // references are asked once per compilation which of those names they use too.
+        var sourceTypes = declarations
+            .Select(static (file, _) => file.TypeFacts)
+            .Collect()
+            .Select(static (perFile, _) => SourceTypes.Create(perFile));
+        var types = context.CompilationProvider
+            .Combine(sourceTypes)
+            .Select(static (pair, cancellationToken) => pair.Right.WithReferences(pair.Left, cancellationToken));
         var readContext = bySyntax
             .Combine(multiPartRecords)
             .Select(static (pair, _) => new InventoryReadContext(pair.Left, pair.Right));
@@ -58,9 +67,17 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => InventoryParser.ReadFile(pair.Left!, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.InventoryRead);
 
+        // Methods whose parameters are the project's own types (Subscribe(Customer, Product, decimal)) are named from
+        // the project's types where C#'s lookup can only find them; a change of those types names them again, per file,
+        // without re-reading the files.
+        var named = readings
+            .Combine(types)
+            .Select(static (pair, _) => InventoryParser.NameIds(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.InventoryNamed);
+
         // The bound half runs again whenever the compilation changes, so it gets only the files with candidates the
         // syntax does not settle (methods with parameter types to bind, attribute targets, computed arguments).
-        var bound = readings
+        var bound = named
             .Select(static (reading, _) => reading.ToBind)
             .Where(static pending => pending is not null)
             .Combine(context.CompilationProvider)
@@ -69,7 +86,7 @@ public sealed class ComplianceInventoryGenerator : IIncrementalGenerator
 
         // Each half is collected into an EquatableArray (a class) before the two are combined: a pair of
         // ImmutableArrays, a value type, would make the driver compile node tables of its own for it at run time.
-        var allEntries = readings
+        var allEntries = named
             .Select(static (reading, _) => reading.Entries)
             .Collect()
             .Select(static (groups, _) => InventoryParser.Concat(groups))

@@ -60,14 +60,22 @@ internal sealed record InventoryReadContext(bool BySyntax, EquatableArray<string
 internal sealed record InventoryFileReading(EquatableArray<InventoryEntry> Entries, PendingCandidates? ToBind);
 
 /// <summary>
-/// The candidates of one file that need the compilation. Compared by reference: the generator makes a new one only for
-/// an edited file.
+/// The candidates of one file that need the compilation. Equal when of the same tree (an unedited file) and the same
+/// candidates: naming IDs again after the project's types changed (<see cref="InventoryParser.NameIds"/>) then leaves
+/// the bound half alone.
 /// </summary>
-internal sealed class PendingCandidates(SyntaxTree tree, ImmutableArray<PendingCandidate> candidates)
+internal sealed class PendingCandidates(SyntaxTree tree, ImmutableArray<PendingCandidate> candidates) : System.IEquatable<PendingCandidates>
 {
     public SyntaxTree Tree { get; } = tree;
 
     public ImmutableArray<PendingCandidate> Candidates { get; } = candidates;
+
+    public bool Equals(PendingCandidates? other)
+        => other is not null && ReferenceEquals(Tree, other.Tree) && Candidates.AsSpan().SequenceEqual(other.Candidates.AsSpan());
+
+    public override bool Equals(object? obj) => Equals(obj as PendingCandidates);
+
+    public override int GetHashCode() => Tree.GetHashCode() ^ Candidates.Length;
 }
 
 /// <summary>A candidate to bind: whole, or, when <paramref name="ReadEntries"/> is given, only its documentation ID.</summary>

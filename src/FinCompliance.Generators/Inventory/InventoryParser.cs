@@ -59,6 +59,49 @@ internal static class InventoryParser
         return new InventoryFileReading(entries.ToEquatableArray(), toBind is null ? null : new PendingCandidates(candidates.Tree, toBind.ToImmutableArray()));
     }
 
+    /// <summary>
+    /// The documentation IDs the project's types settle (<see cref="SourceTypes"/>) for the candidates <see cref="ReadFile"/>
+    /// read but left for their ID (methods with parameters of the project's types): their entries join the read ones, the
+    /// rest stays for binding. Separate from <see cref="ReadFile"/> so that a change of the project's types names IDs
+    /// again without re-reading every file. <paramref name="reading"/> itself when nothing is named.
+    /// </summary>
+    public static InventoryFileReading NameIds(InventoryFileReading reading, SourceTypes types)
+    {
+        if (reading.ToBind is not { } pending)
+        {
+            return reading;
+        }
+
+        List<InventoryEntry>? named = null;
+        List<PendingCandidate>? stillPending = null;
+        for (var i = 0; i < pending.Candidates.Length; i++)
+        {
+            var candidate = pending.Candidates[i];
+            if (candidate.ReadEntries is { } readEntries
+                && InventorySyntaxReader.TryGetNamedId(candidate.Candidate.Node, types, out var id, out var kind))
+            {
+                if (named is null)
+                {
+                    named = [.. reading.Entries];
+                    stillPending = [.. pending.Candidates.Take(i)];
+                }
+
+                foreach (var entry in readEntries)
+                {
+                    named.Add(entry with { Symbol = id, SymbolKind = kind });
+                }
+            }
+            else
+            {
+                stillPending?.Add(candidate);
+            }
+        }
+
+        return named is null
+            ? reading
+            : new InventoryFileReading(named.ToEquatableArray(), stillPending!.Count == 0 ? null : new PendingCandidates(pending.Tree, stillPending.ToImmutableArray()));
+    }
+
     /// <summary>The bound half of a file: the candidates <see cref="ReadFile"/> left, bound in <paramref name="compilation"/>.</summary>
     public static EquatableArray<InventoryEntry> BindFile(PendingCandidates pending, Compilation compilation, CancellationToken cancellationToken)
     {

@@ -101,6 +101,25 @@ internal static class InventorySyntaxReader
     }
 
     /// <summary>
+    /// The documentation ID and kind of a method or constructor, or of one of their parameters, for a candidate
+    /// <see cref="Read"/> answered <see cref="SyntaxReading.NeedsBoundId"/>, when <paramref name="types"/> names every
+    /// parameter type (<see cref="SourceTypes.TryResolve"/>); false when only binding can.
+    /// </summary>
+    public static bool TryGetNamedId(SyntaxNode node, SourceTypes types, out string id, out string kind)
+    {
+        (id, kind) = (string.Empty, string.Empty);
+        if (MethodOrConstructorOf(node) is not { } method || MethodId(method, types) is not { } owner)
+        {
+            return false;
+        }
+
+        (id, kind) = node is ParameterSyntax parameter
+            ? ("M:" + owner + "/" + parameter.Identifier.ValueText, "Parameter")
+            : ("M:" + owner, "Method");
+        return true;
+    }
+
+    /// <summary>
     /// The method or constructor whose documentation ID a candidate's ID is made from: the declaration itself, or the one
     /// whose parameter it is; null for every other node. <see cref="Read"/>, <see cref="TryGetBoundId"/> and the syntax
     /// IDs share it, so that a candidate left for its ID is always one that can be given one.
@@ -119,7 +138,7 @@ internal static class InventorySyntaxReader
         string? owner;
         if (MethodOrConstructorOf(node) is { } method)
         {
-            owner = MethodId(method);
+            owner = MethodId(method, types: null);
             (id, kind) = node is ParameterSyntax parameter
                 ? ("M:" + owner + "/" + parameter.Identifier.ValueText, "Parameter")
                 : ("M:" + owner, "Method");
@@ -206,10 +225,11 @@ internal static class InventorySyntaxReader
     /// <summary>
     /// <c>Bank.Payments.Collect(System.Decimal,System.String@)</c> for a method or constructor of a type whose parameter
     /// types are all predefined (<c>decimal</c>, <c>string?</c>, <c>int[]</c>, <c>long?</c>, <c>ref</c> / <c>out</c> /
-    /// <c>in</c> ones); null for anything else (a type that needs binding to be named, a generic method, an explicit
-    /// implementation), which then binds its ID.
+    /// <c>in</c> ones) or the project's own types written as a simple name that <paramref name="types"/> settles
+    /// (<c>Customer</c>, <c>Money?</c>, <c>Product[]</c>); null for anything else (a type that needs binding to be named,
+    /// a generic method, an explicit implementation), which then binds its ID.
     /// </summary>
-    private static string? MethodId(BaseMethodDeclarationSyntax node)
+    private static string? MethodId(BaseMethodDeclarationSyntax node, SourceTypes? types)
     {
         var (name, parameters, type) = node switch
         {
@@ -233,7 +253,7 @@ internal static class InventorySyntaxReader
         for (var i = 0; i < parameters.Parameters.Count; i++)
         {
             var parameter = parameters.Parameters[i];
-            if (parameter.Type is null || !AppendPredefined(parameter.Type, id.Append(i == 0 ? "" : ",")))
+            if (parameter.Type is null || !AppendType(parameter.Type, id.Append(i == 0 ? "" : ",")))
             {
                 return null;
             }
@@ -250,18 +270,24 @@ internal static class InventorySyntaxReader
 
         return id.Append(')').ToString();
 
-        static bool AppendPredefined(TypeSyntax type, System.Text.StringBuilder id)
+        bool AppendType(TypeSyntax type, System.Text.StringBuilder id)
         {
             switch (type)
             {
                 case PredefinedTypeSyntax predefined when PredefinedName(predefined.Keyword.Kind()) is { } systemName:
                     id.Append("System.").Append(systemName);
                     return true;
+                case IdentifierNameSyntax name when types is not null && types.TryResolve(name, out var typeId, out _):
+                    id.Append(typeId);
+                    return true;
                 case NullableTypeSyntax { ElementType: PredefinedTypeSyntax element } when element.Keyword.Kind() is SyntaxKind.StringKeyword or SyntaxKind.ObjectKeyword:
-                    return AppendPredefined(element, id); // a nullable reference type: the annotation is not part of the ID
+                    return AppendType(element, id); // a nullable reference type: the annotation is not part of the ID
+                case NullableTypeSyntax { ElementType: IdentifierNameSyntax element } when types is not null && types.TryResolve(element, out var typeId, out var isValueType):
+                    id.Append(isValueType ? "System.Nullable{" + typeId + "}" : typeId);
+                    return true;
                 case NullableTypeSyntax { ElementType: PredefinedTypeSyntax element }:
                     id.Append("System.Nullable{");
-                    if (!AppendPredefined(element, id))
+                    if (!AppendType(element, id))
                     {
                         return false;
                     }
@@ -269,7 +295,7 @@ internal static class InventorySyntaxReader
                     id.Append('}');
                     return true;
                 case ArrayTypeSyntax array when array.RankSpecifiers.All(static rank => rank.Rank == 1):
-                    if (!AppendPredefined(array.ElementType, id))
+                    if (!AppendType(array.ElementType, id))
                     {
                         return false;
                     }

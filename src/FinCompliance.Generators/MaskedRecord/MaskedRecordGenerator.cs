@@ -31,7 +31,7 @@ public sealed class MaskedRecordGenerator : IIncrementalGenerator
         // have parts in several files: what reading a record from syntax depends on beyond its file. One walk of each
         // file's declarations gives both; the references' type names are asked only once per compilation.
         var declarations = trees
-            .Select(static (tree, cancellationToken) => SourceDeclarations.Read(tree, MaskedRecordSyntaxReader.Names, cancellationToken));
+            .Select(static (tree, cancellationToken) => SourceDeclarations.Read(tree, MaskedRecordSyntaxReader.Names, withTypeFacts: false, cancellationToken));
         var namesInSource = declarations
             .Select(static (file, _) => (file.DeclaresName ? DeclaresName : 0) | (file.DeclaresAliasOfName ? DeclaresAlias : 0))
             .Collect()

@@ -73,6 +73,7 @@ public class ComplianceInventoryGeneratorTests
     [
         TrackingNames.InventoryFiles,
         TrackingNames.InventoryRead,
+        TrackingNames.InventoryNamed,
         TrackingNames.InventoryBound,
         TrackingNames.InventoryEntries,
         TrackingNames.InventoryOptions,
@@ -273,6 +274,36 @@ public class ComplianceInventoryGeneratorTests
         GeneratorRun.AssertNothingRegenerated(
             run.RunAfterEdit(c => Edits.ReplaceFile(c, 2, "public class Calculator { public int Add(int a, int b) => b + a + 0; }")),
             Steps);
+    }
+
+    [Fact]
+    public void A_new_type_names_method_IDs_again_without_re_reading_files_or_changing_the_bound_half()
+    {
+        // Desk has a method named from the project's types (Sell(Customer)) and a candidate only binding settles (the
+        // [return: …] attribute): a new type anywhere names the IDs again, file by file, and finds the same.
+        const string Desk = """
+            using FinCompliance;
+            namespace Bank
+            {
+                public sealed class Customer { }
+                public sealed class Desk
+                {
+                    [ProductSale] public void Sell(Customer customer) { }
+                    [return: ClientFunds] public decimal Balance() => 0m;
+                }
+            }
+            """;
+        var run = Run(Desk, "public class Calculator { }");
+        Assert.Contains("M:Bank.Desk.Sell(Bank.Customer)", Assert.Single(run.Sources).Value);
+
+        var rerun = run.RunAfterEdit(c => Edits.ReplaceFile(c, 1, "public class Calculator { } public class Abacus { }"));
+
+        Assert.All(rerun.TrackedSteps[TrackingNames.InventoryRead].SelectMany(step => step.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        var named = Assert.Single(rerun.TrackedSteps[TrackingNames.InventoryNamed].SelectMany(step => step.Outputs));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, named.Reason);
+        var bound = Assert.Single(rerun.TrackedSteps[TrackingNames.InventoryBound].SelectMany(step => step.Outputs));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, bound.Reason);
+        GeneratorRun.AssertNothingRegenerated(rerun, TrackingNames.InventoryEntries, TrackingNames.InventoryModel);
     }
 
     [Fact]

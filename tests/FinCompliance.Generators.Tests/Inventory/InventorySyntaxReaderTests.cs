@@ -153,19 +153,79 @@ public class InventorySyntaxReaderTests
         }
         """;
 
+    // Methods whose parameters are the project's own types, written as simple names: named from the project's types
+    // (SourceTypes) where C#'s lookup can only find that type, else bound.
+    private const string ProjectTypes = """
+        using System;
+        using FinCompliance;
+        using Bank.Customers;
+        using Bank.Products;
+        namespace Bank.Customers { public sealed class Customer { } public struct Money { } public enum Tier { A } public record Snapshot(int Id); }
+        namespace Bank.Products { public sealed class Product { } public sealed class Shared { } }
+        namespace Bank.Other { public sealed class Shared { } public sealed class Imported { } }
+        namespace Bank.Sales
+        {
+            using Bank.Other;
+            public sealed class Local { }
+            public sealed class Counter
+            {
+                [ProductSale] public void Sell(Local local, [ClientFunds] decimal amount) { }
+                [ProductSale] public void Share(Shared shared) { }
+                [ProductSale] public void Import(Imported imported) { }
+            }
+        }
+        namespace Bank.Orders
+        {
+            public sealed class OrderBook
+            {
+                [ProductSale] public void Subscribe(Customer customer, Product product, [ClientFunds] decimal amount) { }
+                [ProductSale] public OrderBook(Money? money, Money[] many, Tier tier, Customer? maybe, Snapshot?[] snapshots) { }
+                [ProductSale] public void Nested(Inner inner) { }
+                [ProductSale] public void Exact(Bank.Customers.Customer customer) { }
+                [ProductSale] public void Many(System.Collections.Generic.List<Customer> all) { }
+                [ProductSale] public void Text(String text) { }
+                [ProductSale] public void Point(Vendor point) { }
+                public sealed class Inner { }
+            }
+
+            public sealed class Typed<Customer> { [ProductSale] public void Take([ClientFunds] decimal amount, Customer customer) { } }
+            public sealed class Vendor { }
+        }
+        namespace Vendor.Tools { }
+        """;
+
+    private const string GlobalImports = """
+        global using Bank.Globals;
+        using Ledger = Bank.Globals.Account;
+        namespace Bank.Globals { public sealed class Account { } public sealed class Ledger { } }
+        """;
+
+    private const string UsesGlobalImports = """
+        namespace Bank.Elsewhere
+        {
+            public sealed class Teller
+            {
+                [FinCompliance.ProductSale] public void Open(Account account) { }
+                [FinCompliance.ProductSale] public void Keep(Ledger ledger) { }
+            }
+        }
+        """;
+
     [Fact]
     public void Syntax_and_binding_give_the_same_entries()
     {
-        var sources = new[] { Forms, FileScoped, Members, PartialRecords, OtherParts }.Concat(RepositorySources.Samples()).ToArray();
+        var sources = new[] { Forms, FileScoped, Members, PartialRecords, OtherParts, ProjectTypes, GlobalImports, UsesGlobalImports }.Concat(RepositorySources.Samples()).ToArray();
         var compilation = GeneratorHarness.CreateCompilation(sources);
         Assert.True(InventorySyntaxReader.Names.AreUnambiguous(compilation, CancellationToken.None));
         var multiPartRecords = MultiPartRecordsOf(compilation);
         Assert.Equal(["Bank.Partials.Based", "Bank.Partials.Twice"], multiPartRecords);
 
+        var types = SourceTypesOf(compilation);
         var bySyntax = new List<InventoryEntry>();
         var byBinding = new List<InventoryEntry>();
         var readFromSyntax = 0;
         var readWithBoundId = 0;
+        var namedFromSyntax = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (InventoryCandidateFinder.Find(tree, EquatableArray<UsingAlias>.Empty, CancellationToken.None) is not { } candidates)
@@ -173,11 +233,13 @@ public class InventorySyntaxReaderTests
                 continue;
             }
 
-            bySyntax.AddRange(EntriesOf(candidates, compilation, new InventoryReadContext(BySyntax: true, multiPartRecords)));
-            byBinding.AddRange(EntriesOf(candidates, compilation, new InventoryReadContext(BySyntax: false, multiPartRecords)));
-            var readings = candidates.Nodes.Select(candidate => InventorySyntaxReader.Read(candidate, [], multiPartRecords)).ToList();
-            readFromSyntax += readings.Count(reading => reading == SyntaxReading.Read);
-            readWithBoundId += readings.Count(reading => reading == SyntaxReading.NeedsBoundId);
+            bySyntax.AddRange(EntriesOf(candidates, compilation, new InventoryReadContext(BySyntax: true, multiPartRecords), types));
+            byBinding.AddRange(EntriesOf(candidates, compilation, new InventoryReadContext(BySyntax: false, multiPartRecords), types));
+            var readings = candidates.Nodes.Select(candidate => (candidate, reading: InventorySyntaxReader.Read(candidate, [], multiPartRecords))).ToList();
+            readFromSyntax += readings.Count(pair => pair.reading == SyntaxReading.Read);
+            readWithBoundId += readings.Count(pair => pair.reading == SyntaxReading.NeedsBoundId);
+            namedFromSyntax += readings.Count(pair => pair.reading == SyntaxReading.NeedsBoundId
+                && InventorySyntaxReader.TryGetNamedId(pair.candidate.Node, types, out _, out _));
         }
 
         var expected = Render(byBinding);
@@ -202,6 +264,25 @@ public class InventorySyntaxReaderTests
         Assert.Contains("M:Bank.Transfers.Shapes.#ctor(System.String[],System.Nullable{System.Int32},System.Int64@,System.Double@,System.Object[])|Method|ProductSale", expected);
         Assert.Contains("M:Bank.Transfers.Shapes.None|Method|ProductSale", expected);
         Assert.Contains("M:Bank.Transfers.Generic`1.Price(System.Decimal)/amount|Parameter|ClientFunds", expected);
+        // Parameters of the project's own types.
+        Assert.Contains("M:Bank.Sales.Counter.Sell(Bank.Sales.Local,System.Decimal)/amount|Parameter|ClientFunds", expected);
+        Assert.Contains("M:Bank.Orders.OrderBook.Subscribe(Bank.Customers.Customer,Bank.Products.Product,System.Decimal)|Method|ProductSale", expected);
+        Assert.Contains("M:Bank.Orders.OrderBook.#ctor(System.Nullable{Bank.Customers.Money},Bank.Customers.Money[],Bank.Customers.Tier,Bank.Customers.Customer,Bank.Customers.Snapshot[])|Method|ProductSale", expected);
+        Assert.Contains("M:Bank.Orders.Typed`1.Take(System.Decimal,`0)/amount|Parameter|ClientFunds", expected);
+        Assert.Contains("M:Bank.Elsewhere.Teller.Open(Bank.Globals.Account)|Method|ProductSale", expected);
+        foreach (var (method, named) in new[]
+        {
+            ("Bank.Sales.Counter.Sell", true), ("Bank.Orders.OrderBook.Subscribe", true), ("Bank.Orders.OrderBook.#ctor", true),
+            ("Bank.Sales.Counter.Share", false), ("Bank.Sales.Counter.Import", false), ("Bank.Orders.OrderBook.Nested", false),
+            ("Bank.Orders.OrderBook.Exact", false), ("Bank.Orders.OrderBook.Many", false), ("Bank.Orders.OrderBook.Text", false),
+            ("Bank.Orders.OrderBook.Point", false), ("Bank.Orders.Typed`1.Take", false),
+            ("Bank.Elsewhere.Teller.Open", true), ("Bank.Elsewhere.Teller.Keep", false),
+        })
+        {
+            Assert.True(named == NamedFromSyntax(compilation, types, method), $"{method} named from syntax: expected {named}");
+        }
+
+        Assert.True(namedFromSyntax >= 5, $"only {namedFromSyntax} candidates named from the project's types");
         // [property: …] on a positional parameter is the property's attribute, listed as the property.
         Assert.Contains("P:Bank.Records.Targeted.Phone|Property|PersonalData|Phone|", expected);
         Assert.Contains("P:Bank.Partials.Single.Name|Property|PersonalData|Name|", expected);
@@ -231,12 +312,30 @@ public class InventorySyntaxReaderTests
 
     private static EquatableArray<string> MultiPartRecordsOf(Compilation compilation)
         => SourceDeclarations.MultiPartRecords(
-            compilation.SyntaxTrees.Select(tree => SourceDeclarations.Read(tree, InventorySyntaxReader.Names, CancellationToken.None).PartialRecords).ToImmutableArray());
+            compilation.SyntaxTrees.Select(tree => SourceDeclarations.Read(tree, InventorySyntaxReader.Names, withTypeFacts: false, CancellationToken.None).PartialRecords).ToImmutableArray());
 
-    /// <summary>A file's entries as the generator's two halves give them: what the syntax reads, then what it leaves bound.</summary>
-    private static IEnumerable<InventoryEntry> EntriesOf(InventoryCandidates candidates, Compilation compilation, InventoryReadContext context)
+    private static SourceTypes SourceTypesOf(Compilation compilation)
+        => SourceTypes.Create(compilation.SyntaxTrees
+                .Select(tree => SourceDeclarations.Read(tree, InventorySyntaxReader.Names, withTypeFacts: true, CancellationToken.None).TypeFacts)
+                .ToImmutableArray())
+            .WithReferences(compilation, CancellationToken.None);
+
+    /// <summary>Whether the method of that ID prefix (<c>Bank.Orders.OrderBook.Subscribe</c>) is named from syntax.</summary>
+    private static bool NamedFromSyntax(Compilation compilation, SourceTypes types, string method)
     {
-        var reading = InventoryParser.ReadFile(candidates, context, CancellationToken.None);
+        var declaration = compilation.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<BaseMethodDeclarationSyntax>())
+            .Single(node => compilation.GetSemanticModel(node.SyntaxTree).GetDeclaredSymbol(node)!.GetDocumentationCommentId()!.StartsWith("M:" + method + "(", StringComparison.Ordinal));
+        return InventorySyntaxReader.TryGetNamedId(declaration, types, out _, out _);
+    }
+
+    /// <summary>
+    /// A file's entries as the generator's three steps give them: what the syntax reads, the IDs the project's types name,
+    /// then what is left bound.
+    /// </summary>
+    private static IEnumerable<InventoryEntry> EntriesOf(InventoryCandidates candidates, Compilation compilation, InventoryReadContext context, SourceTypes types)
+    {
+        var reading = InventoryParser.NameIds(InventoryParser.ReadFile(candidates, context, CancellationToken.None), types);
         return reading.ToBind is null
             ? reading.Entries
             : reading.Entries.Concat(InventoryParser.BindFile(reading.ToBind, compilation, CancellationToken.None));
@@ -270,7 +369,7 @@ public class InventorySyntaxReaderTests
     public void A_type_named_like_a_category_is_found_by_syntax(string source, bool expected)
     {
         var tree = CSharpSyntaxTree.ParseText(source);
-        Assert.Equal(expected, SourceDeclarations.Read(tree, InventorySyntaxReader.Names, CancellationToken.None).DeclaresName);
+        Assert.Equal(expected, SourceDeclarations.Read(tree, InventorySyntaxReader.Names, withTypeFacts: false, CancellationToken.None).DeclaresName);
     }
 
     [Theory]
@@ -302,6 +401,40 @@ public class InventorySyntaxReaderTests
             var compilation = GeneratorHarness.CreateCompilation("class Consumer { }").AddReferences(reference);
             Assert.Equal(expected, InventorySyntaxReader.Names.AreUnambiguous(compilation, CancellationToken.None));
         }
+    }
+
+    [Theory]
+    [InlineData("namespace Vendor { public sealed class Helper { } }", true)]
+    [InlineData("namespace Vendor { public sealed class Customer { } }", false)]
+    [InlineData("namespace Vendor { public static class Outer { public sealed class Customer<T> { } } }", false)]
+    [InlineData("namespace Vendor.Customer.Tools { public sealed class Helper { } }", false)]
+    [InlineData("namespace Vendor { public sealed class Customers { } }", true)]
+    public void A_type_or_namespace_of_the_name_in_a_referenced_assembly_leaves_the_ID_to_binding(string vendorSource, bool named)
+    {
+        // A type of the name in any namespace of a reference could be what a using brings in, a base type's nested type,
+        // or (a namespace) what the lookup finds first: the name is then not settled by the project's types.
+        var vendor = CSharpCompilation.Create(
+            "Vendor",
+            [CSharpSyntaxTree.ParseText(vendorSource)],
+            Basic.Reference.Assemblies.Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(vendor.Emit(image).Success);
+
+        const string Consumer = """
+            using FinCompliance;
+            namespace Bank
+            {
+                public sealed class Customer { }
+                public sealed class Desk { [ProductSale] public void Sell(Customer customer) { } }
+            }
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(Consumer).AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+        Assert.Equal(named, NamedFromSyntax(compilation, SourceTypesOf(compilation), "Bank.Desk.Sell"));
+
+        // A project reference (a compilation, in the IDE): its metadata cannot be read, so no name is settled.
+        var withProjectReference = GeneratorHarness.CreateCompilation(Consumer).AddReferences(vendor.ToMetadataReference());
+        Assert.False(NamedFromSyntax(withProjectReference, SourceTypesOf(withProjectReference), "Bank.Desk.Sell"));
     }
 
     // The metadata test agrees with the type names the compiler gives, on every framework reference assembly: each

@@ -205,7 +205,7 @@ public class MaskedRecordSyntaxReaderTests
     public void A_using_alias_of_those_names_is_found(string source, bool expected)
     {
         var tree = GeneratorHarness.CreateCompilation(source).SyntaxTrees.Single();
-        Assert.Equal(expected, SourceDeclarations.Read(tree, MaskedRecordSyntaxReader.Names, CancellationToken.None).DeclaresAliasOfName);
+        Assert.Equal(expected, SourceDeclarations.Read(tree, MaskedRecordSyntaxReader.Names, withTypeFacts: false, CancellationToken.None).DeclaresAliasOfName);
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public class MaskedRecordSyntaxReaderTests
 
     private static EquatableArray<string> MultiPartRecordsOf(Compilation compilation)
         => SourceDeclarations.MultiPartRecords(
-            compilation.SyntaxTrees.Select(tree => SourceDeclarations.Read(tree, MaskedRecordSyntaxReader.Names, CancellationToken.None).PartialRecords).ToImmutableArray());
+            compilation.SyntaxTrees.Select(tree => SourceDeclarations.Read(tree, MaskedRecordSyntaxReader.Names, withTypeFacts: false, CancellationToken.None).PartialRecords).ToImmutableArray());
 
     private static string Render(MaskedRecordModel? model)
         => model is null
