@@ -72,6 +72,11 @@ internal static class SourceDeclarations
                 switch (member)
                 {
                     case BaseNamespaceDeclarationSyntax namespaceDeclaration:
+                        foreach (var alias in namespaceDeclaration.Externs)
+                        {
+                            facts?.Add(SourceTypes.Blocked(alias.Identifier.ValueText));
+                        }
+
                         CheckUsings(namespaceDeclaration.Usings, atTop: false);
                         var inner = ns;
                         foreach (var part in NamespaceParts(namespaceDeclaration.Name))
