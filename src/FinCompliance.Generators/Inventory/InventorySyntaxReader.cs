@@ -13,8 +13,9 @@ namespace FinCompliance.Generators;
 /// <summary>
 /// Reads inventory entries from syntax alone, for the common declarations (types, properties, fields, events, a record's
 /// positional parameters, methods and constructors whose parameter types are predefined, and their parameters) whose
-/// documentation ID and attribute arguments the syntax spells out; other methods, constructors and their parameters
-/// bind only their ID. Binding a candidate (declared symbol, all its attributes) runs in csc
+/// documentation ID and attribute arguments the syntax spells out; other methods, constructors and their parameters get
+/// their ID from the project's types where those settle it (<see cref="TryGetNamedId"/>), else bind only their ID.
+/// Binding a candidate (declared symbol, all its attributes) runs in csc
 /// before the compile, on one core, in code not yet optimised, and on a compilation that csc then replaces (issue #6: the
 /// largest single item of FinCompliance's build cost). Anything the syntax does not settle — other members, attribute
 /// targets, arguments that are not literals or enum members — is left to <see cref="InventoryParser"/>'s symbol path.
