@@ -387,16 +387,10 @@ public class InventorySyntaxReaderTests
     public void Another_attribute_of_a_category_name_in_a_referenced_assembly_turns_syntax_reading_off(string vendorSource, bool expected)
     {
         // As in ASP.NET Core Identity, whose PersonalDataAttribute a consumer's [PersonalData] could bind to instead.
-        var vendor = CSharpCompilation.Create(
-            "Vendor",
-            [CSharpSyntaxTree.ParseText(vendorSource)],
-            Basic.Reference.Assemblies.Net80.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        Assert.True(vendor.Emit(image).Success);
+        var (vendor, image) = Vendor(vendorSource);
 
         // A compiled reference (its metadata is read) and, as the IDE gives a project reference, a compilation (its symbols are).
-        foreach (var reference in new MetadataReference[] { MetadataReference.CreateFromImage(image.ToArray()), vendor.ToMetadataReference() })
+        foreach (var reference in new MetadataReference[] { MetadataReference.CreateFromImage(image), vendor.ToMetadataReference() })
         {
             var compilation = GeneratorHarness.CreateCompilation("class Consumer { }").AddReferences(reference);
             Assert.Equal(expected, InventorySyntaxReader.Names.AreUnambiguous(compilation, CancellationToken.None));
@@ -413,13 +407,7 @@ public class InventorySyntaxReaderTests
     {
         // A type of the name in any namespace of a reference could be what a using brings in, a base type's nested type,
         // or (a namespace) what the lookup finds first: the name is then not settled by the project's types.
-        var vendor = CSharpCompilation.Create(
-            "Vendor",
-            [CSharpSyntaxTree.ParseText(vendorSource)],
-            Basic.Reference.Assemblies.Net80.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        Assert.True(vendor.Emit(image).Success);
+        var (vendor, image) = Vendor(vendorSource);
 
         const string Consumer = """
             using FinCompliance;
@@ -429,12 +417,25 @@ public class InventorySyntaxReaderTests
                 public sealed class Desk { [ProductSale] public void Sell(Customer customer) { } }
             }
             """;
-        var compilation = GeneratorHarness.CreateCompilation(Consumer).AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+        var compilation = GeneratorHarness.CreateCompilation(Consumer).AddReferences(MetadataReference.CreateFromImage(image));
         Assert.Equal(named, NamedFromSyntax(compilation, SourceTypesOf(compilation), "Bank.Desk.Sell"));
 
         // A project reference (a compilation, in the IDE): its metadata cannot be read, so no name is settled.
         var withProjectReference = GeneratorHarness.CreateCompilation(Consumer).AddReferences(vendor.ToMetadataReference());
         Assert.False(NamedFromSyntax(withProjectReference, SourceTypesOf(withProjectReference), "Bank.Desk.Sell"));
+    }
+
+    /// <summary>A vendor library: its compilation (a project reference, as the IDE gives it) and its compiled image.</summary>
+    private static (CSharpCompilation Compilation, byte[] Image) Vendor(string source)
+    {
+        var vendor = CSharpCompilation.Create(
+            "Vendor",
+            [CSharpSyntaxTree.ParseText(source)],
+            Basic.Reference.Assemblies.Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(vendor.Emit(image).Success);
+        return (vendor, image.ToArray());
     }
 
     // The metadata test agrees with the type names the compiler gives, on every framework reference assembly: each
