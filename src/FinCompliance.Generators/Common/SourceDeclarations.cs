@@ -79,8 +79,9 @@ internal static class SourceDeclarations
 
                         CheckUsings(namespaceDeclaration.Usings, atTop: false);
                         var inner = ns;
-                        foreach (var part in NamespaceParts(namespaceDeclaration.Name))
+                        foreach (var identifier in NamespaceIdentifiers(namespaceDeclaration.Name) ?? [])
                         {
+                            var part = identifier.ValueText;
                             facts?.Add(SourceTypes.Blocked(part));
                             inner = inner.Length == 0 ? part : inner + "." + part;
                         }
@@ -127,20 +128,34 @@ internal static class SourceDeclarations
         }
     }
 
-    /// <summary><c>A.B.C</c> gives A, B, C; nothing for a name that is not dotted identifiers (broken code).</summary>
-    private static IEnumerable<string> NamespaceParts(NameSyntax name)
+    /// <summary>
+    /// The identifiers of a namespace name, outermost first (<c>A.B.C</c> gives A, B, C); with
+    /// <paramref name="afterGlobal"/>, a leading <c>global::</c> is allowed and dropped (a using directive's name). Null for
+    /// any other name (broken code). Shared by every reader that names a namespace from syntax.
+    /// </summary>
+    public static List<SyntaxToken>? NamespaceIdentifiers(NameSyntax name, bool afterGlobal = false)
     {
-        var parts = new List<string>();
-        if (AddNamespace(name, parts))
+        var identifiers = new List<SyntaxToken>();
+        while (name is QualifiedNameSyntax { Right: IdentifierNameSyntax right } qualified)
         {
-            parts.Reverse();
-        }
-        else
-        {
-            parts.Clear();
+            identifiers.Add(right.Identifier);
+            name = qualified.Left;
         }
 
-        return parts;
+        switch (name)
+        {
+            case IdentifierNameSyntax first:
+                identifiers.Add(first.Identifier);
+                break;
+            case AliasQualifiedNameSyntax { Alias.Identifier.RawKind: (int)SyntaxKind.GlobalKeyword, Name: IdentifierNameSyntax first } when afterGlobal:
+                identifiers.Add(first.Identifier);
+                break;
+            default:
+                return null;
+        }
+
+        identifiers.Reverse();
+        return identifiers;
     }
 
     /// <summary>
@@ -213,9 +228,14 @@ internal static class SourceDeclarations
                     parts.Add(WithArity(declaration.Identifier.ValueText, declaration.TypeParameterList));
                     break;
                 case BaseNamespaceDeclarationSyntax ns:
-                    if (!AddNamespace(ns.Name, parts))
+                    if (NamespaceIdentifiers(ns.Name) is not { } identifiers)
                     {
                         return null;
+                    }
+
+                    for (var i = identifiers.Count - 1; i >= 0; i--)
+                    {
+                        parts.Add(identifiers[i].ValueText);
                     }
 
                     break;
@@ -231,21 +251,5 @@ internal static class SourceDeclarations
 
         static string WithArity(string name, TypeParameterListSyntax? typeParameters)
             => typeParameters is { Parameters.Count: > 0 and var arity } ? name + "`" + arity : name;
-    }
-
-    /// <summary>Adds the parts of a namespace name, innermost first (the caller reverses).</summary>
-    private static bool AddNamespace(NameSyntax name, List<string> parts)
-    {
-        switch (name)
-        {
-            case IdentifierNameSyntax identifier:
-                parts.Add(identifier.Identifier.ValueText);
-                return true;
-            case QualifiedNameSyntax qualified:
-                parts.Add(qualified.Right.Identifier.ValueText);
-                return AddNamespace(qualified.Left, parts);
-            default:
-                return false;
-        }
     }
 }

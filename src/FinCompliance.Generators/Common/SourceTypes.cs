@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -51,30 +52,9 @@ internal sealed class SourceTypes : IEquatable<SourceTypes>
 
     /// <summary>The namespace a <c>using</c> directive imports, as dotted identifiers (<c>global::</c> dropped); null for other names.</summary>
     public static string? NamespaceOf(UsingDirectiveSyntax directive)
-    {
-        var parts = new List<string>();
-        for (var name = directive.Name; ;)
-        {
-            switch (name)
-            {
-                case QualifiedNameSyntax qualified when qualified.Right is IdentifierNameSyntax right:
-                    parts.Add(right.Identifier.ValueText);
-                    name = qualified.Left;
-                    continue;
-                case AliasQualifiedNameSyntax { Alias.Identifier.RawKind: (int)SyntaxKind.GlobalKeyword, Name: IdentifierNameSyntax first }:
-                    parts.Add(first.Identifier.ValueText);
-                    break;
-                case IdentifierNameSyntax first:
-                    parts.Add(first.Identifier.ValueText);
-                    break;
-                default:
-                    return null;
-            }
-
-            parts.Reverse();
-            return string.Join(".", parts);
-        }
-    }
+        => directive.Name is { } name && SourceDeclarations.NamespaceIdentifiers(name, afterGlobal: true) is { } identifiers
+            ? string.Join(".", identifiers.Select(static identifier => identifier.ValueText))
+            : null;
 
     /// <summary>All files' facts (<see cref="SourceDeclarations.Read"/>), merged.</summary>
     public static SourceTypes Create(ImmutableArray<EquatableArray<string>> perFile)
@@ -188,15 +168,14 @@ internal sealed class SourceTypes : IEquatable<SourceTypes>
         var outer = string.Empty;
         for (var i = declarations.Count - 1; i >= 0; i--)
         {
-            var parts = NamespaceParts(declarations[i].Name);
+            if (SourceDeclarations.NamespaceIdentifiers(declarations[i].Name) is not { } parts)
+            {
+                return false;
+            }
+
             for (var k = 0; k < parts.Count; k++)
             {
-                if (parts[k] is not { } part)
-                {
-                    return false;
-                }
-
-                outer = Qualified(outer, part);
+                outer = Qualified(outer, parts[k].ValueText);
                 scopes.Add((outer, k == parts.Count - 1 ? declarations[i] : null));
             }
         }
@@ -278,31 +257,6 @@ internal sealed class SourceTypes : IEquatable<SourceTypes>
         }
 
         return false;
-    }
-
-    /// <summary>The parts of a namespace name, outermost first; a null part for a name that is not dotted identifiers.</summary>
-    private static List<string?> NamespaceParts(NameSyntax name)
-    {
-        var parts = new List<string?>();
-        for (; ; )
-        {
-            switch (name)
-            {
-                case QualifiedNameSyntax qualified:
-                    parts.Add(qualified.Right is IdentifierNameSyntax right ? right.Identifier.ValueText : null);
-                    name = qualified.Left;
-                    continue;
-                case IdentifierNameSyntax identifier:
-                    parts.Add(identifier.Identifier.ValueText);
-                    break;
-                default:
-                    parts.Add(null);
-                    break;
-            }
-
-            parts.Reverse();
-            return parts;
-        }
     }
 
     private static string Qualified(string ns, string name) => ns.Length == 0 ? name : ns + "." + name;

@@ -344,22 +344,19 @@ internal static class MaskedRecordSyntaxReader
         var parts = new List<string>();
         for (var node = record.Parent; node is BaseNamespaceDeclarationSyntax ns; node = node.Parent)
         {
-            for (var name = ns.Name; ; )
+            if (SourceDeclarations.NamespaceIdentifiers(ns.Name) is not { } identifiers)
             {
-                if (name is QualifiedNameSyntax qualified && IsPlain(qualified.Right.Identifier))
-                {
-                    parts.Add(qualified.Right.Identifier.ValueText);
-                    name = qualified.Left;
-                }
-                else if (name is IdentifierNameSyntax identifier && IsPlain(identifier.Identifier))
-                {
-                    parts.Add(identifier.Identifier.ValueText);
-                    break;
-                }
-                else
+                return null;
+            }
+
+            for (var i = identifiers.Count - 1; i >= 0; i--)
+            {
+                if (!IsPlain(identifiers[i]))
                 {
                     return null;
                 }
+
+                parts.Add(identifiers[i].ValueText);
             }
         }
 
