@@ -26,32 +26,7 @@ internal static class MetadataTypeNames
     /// own attributes: the symbol check would accept them anyway, after loading every type of their assembly).
     /// </summary>
     public static bool? MayDeclareAny(PortableExecutableReference reference, NameHashes names, string ownNamespace)
-    {
-        try
-        {
-            switch (reference.GetMetadata())
-            {
-                case AssemblyMetadata assembly:
-                    foreach (var module in assembly.GetModules())
-                    {
-                        if (MayDeclareAnyIn(module.GetMetadataReader(), names, ownNamespace) is not false and var found)
-                        {
-                            return found;
-                        }
-                    }
-
-                    return false;
-                case ModuleMetadata module:
-                    return MayDeclareAnyIn(module.GetMetadataReader(), names, ownNamespace);
-                default:
-                    return null;
-            }
-        }
-        catch (Exception exception) when (exception is BadImageFormatException or IOException or ObjectDisposedException)
-        {
-            return null;
-        }
-    }
+        => ScanModules(reference, reader => MayDeclareAnyIn(reader, names, ownNamespace), untilNot: false);
 
     private static unsafe bool? MayDeclareAnyIn(MetadataReader reader, NameHashes names, string ownNamespace)
     {
@@ -67,12 +42,7 @@ internal static class MetadataTypeNames
                 return null;
             }
 
-            var hash = OffsetBasis;
-            for (var at = heap + offset; at < heap + heapSize && *at != 0 && *at != (byte)'`'; at++)
-            {
-                hash = (hash ^ *at) * Prime;
-            }
-
+            var hash = HashUntil(heap + offset, heap + heapSize, (byte)'`', out _);
             if (names.Contains(hash) && !(type.GetDeclaringType().IsNil && reader.StringComparer.Equals(type.Namespace, ownNamespace)))
             {
                 return true;
@@ -88,6 +58,13 @@ internal static class MetadataTypeNames
     /// read (the caller then trusts none of the names).
     /// </summary>
     public static bool FindNames(PortableExecutableReference reference, NameHashes names, HashSet<ulong> found)
+        => ScanModules(reference, reader => FindNamesIn(reader, names, found), untilNot: true) == true;
+
+    /// <summary>
+    /// <paramref name="scan"/> of each module of <paramref name="reference"/>'s metadata, until one answers other than
+    /// <paramref name="untilNot"/> (that answer), else <paramref name="untilNot"/>; null when the metadata cannot be read.
+    /// </summary>
+    private static bool? ScanModules(PortableExecutableReference reference, Func<MetadataReader, bool?> scan, bool untilNot)
     {
         try
         {
@@ -96,22 +73,22 @@ internal static class MetadataTypeNames
                 case AssemblyMetadata assembly:
                     foreach (var module in assembly.GetModules())
                     {
-                        if (!FindNamesIn(module.GetMetadataReader(), names, found))
+                        if (scan(module.GetMetadataReader()) is var answer && answer != untilNot)
                         {
-                            return false;
+                            return answer;
                         }
                     }
 
-                    return true;
+                    return untilNot;
                 case ModuleMetadata module:
-                    return FindNamesIn(module.GetMetadataReader(), names, found);
+                    return scan(module.GetMetadataReader());
                 default:
-                    return false;
+                    return null;
             }
         }
         catch (Exception exception) when (exception is BadImageFormatException or IOException or ObjectDisposedException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -130,12 +107,7 @@ internal static class MetadataTypeNames
                 return false; // a virtual (WinMD-projected) name
             }
 
-            var hash = OffsetBasis;
-            for (var at = heap + nameOffset; at < heap + heapSize && *at != 0 && *at != (byte)'`'; at++)
-            {
-                hash = (hash ^ *at) * Prime;
-            }
-
+            var hash = HashUntil(heap + nameOffset, heap + heapSize, (byte)'`', out _);
             if (names.Contains(hash))
             {
                 found.Add(hash);
@@ -144,32 +116,36 @@ internal static class MetadataTypeNames
             // Each part of the namespace, once per namespace.
             if (namespacesSeen.Add(namespaceOffset))
             {
-                hash = OffsetBasis;
                 for (var at = heap + namespaceOffset; ; at++)
                 {
-                    var end = at >= heap + heapSize || *at == 0;
-                    if (end || *at == (byte)'.')
+                    var part = HashUntil(at, heap + heapSize, (byte)'.', out at);
+                    if (part != OffsetBasis && names.Contains(part))
                     {
-                        if (hash != OffsetBasis && names.Contains(hash))
-                        {
-                            found.Add(hash);
-                        }
-
-                        if (end)
-                        {
-                            break;
-                        }
-
-                        hash = OffsetBasis;
-                        continue;
+                        found.Add(part);
                     }
 
-                    hash = (hash ^ *at) * Prime;
+                    if (at >= heap + heapSize || *at == 0)
+                    {
+                        break;
+                    }
                 }
             }
         }
 
         return true;
+    }
+
+    /// <summary>The hash of the UTF-8 bytes from <paramref name="at"/> to the first <paramref name="stop"/>, zero or <paramref name="end"/>, where <paramref name="next"/> is left.</summary>
+    private static unsafe ulong HashUntil(byte* at, byte* end, byte stop, out byte* next)
+    {
+        var hash = OffsetBasis;
+        for (; at < end && *at != 0 && *at != stop; at++)
+        {
+            hash = (hash ^ *at) * Prime;
+        }
+
+        next = at;
+        return hash;
     }
 
     /// <summary>The hash of a name, as <see cref="NameHashes"/> keeps it.</summary>
