@@ -102,11 +102,12 @@ internal static class InventorySyntaxReader
     }
 
     /// <summary>
-    /// The documentation ID and kind of a method or constructor, or of one of their parameters, for a candidate
-    /// <see cref="Read"/> answered <see cref="SyntaxReading.NeedsBoundId"/>, when <paramref name="types"/> names every
-    /// parameter type (<see cref="SourceTypes.TryResolve"/>); false when only binding can.
+    /// The documentation ID and kind of a method or constructor, or of one of their parameters, from syntax: when every
+    /// parameter type is predefined or, given <paramref name="types"/>, one of the project's that it names
+    /// (<see cref="SourceTypes.TryResolve"/>; for a candidate <see cref="Read"/> answered
+    /// <see cref="SyntaxReading.NeedsBoundId"/>); false when only binding can.
     /// </summary>
-    public static bool TryGetNamedId(SyntaxNode node, SourceTypes types, out string id, out string kind)
+    public static bool TryGetNamedId(SyntaxNode node, SourceTypes? types, out string id, out string kind)
     {
         (id, kind) = (string.Empty, string.Empty);
         if (MethodOrConstructorOf(node) is not { } method || MethodId(method, types) is not { } owner)
@@ -137,13 +138,9 @@ internal static class InventorySyntaxReader
     {
         (id, kind) = (string.Empty, string.Empty);
         string? owner;
-        if (MethodOrConstructorOf(node) is { } method)
+        if (MethodOrConstructorOf(node) is not null)
         {
-            owner = MethodId(method, types: null);
-            (id, kind) = node is ParameterSyntax parameter
-                ? ("M:" + owner + "/" + parameter.Identifier.ValueText, "Parameter")
-                : ("M:" + owner, "Method");
-            return owner is not null;
+            return TryGetNamedId(node, types: null, out id, out kind);
         }
 
         switch (node)
