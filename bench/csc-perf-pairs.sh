@@ -14,16 +14,12 @@
 # runs beside a measured compile. Recordings and their text are kept in <work>/csc-perf/.
 #
 set -euo pipefail
+source "$(dirname "$0")/csc-pairs.sh"
 work="${1:?work folder of bench/report-analyzer.sh}"
 pairs="${2:-4}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$work/csc-perf"
-line=$(grep -m1 -E '/csc /noconfig ' "$work/with.log") || { echo "no csc command line in $work/with.log" >&2; exit 2; }
-csc="$(echo "$line" | awk '{print $1}').dll"
-for side in without with; do
-  [ -f "$work/variants/quiet-$side.rsp" ] \
-    || { echo "no $work/variants/quiet-$side.rsp: run bench/csc-variants.sh $work 1 quiet-without quiet-with first" >&2; exit 2; }
-done
+read_pair_compile "$work"
 mkdir -p "$out"
 
 # JIT-compiled frames get names from the runtime's perf maps (/tmp/perf-<pid>.map), removed once read.

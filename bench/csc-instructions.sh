@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The total in a new csc process per build, counted in instructions instead of seconds: each pair runs csc without and
+# with FinCompliance under valgrind (cachegrind, no cache simulation), which counts every instruction the process
+# executes (the runtime, its JIT and GC, the compiler, the analyzers and generators). The count depends far less on the
+# machine's speed than the clock (an A/A pair repeats to 0.08 %), but not nothing: a run 6x slower counted 52 % more,
+# waiting included (docs/performance.md, "Twelfth round"). Compare only the two compiles of one pair.
+#
+#   bench/csc-instructions.sh <work folder> [pairs=1]
+#
+# Needs a work folder of bench/report-analyzer.sh, the response files bench/csc-variants.sh writes for its quiet-without
+# and quiet-with variants (run it once with them), and valgrind. The two compiles of a pair run at the same time, one
+# per core (valgrind runs a process's threads one at a time). About 14x slower than csc: ~6 minutes a pair at 300
+# files, ~45 at 2,100. Logs and cachegrind's files are kept in <work>/csc-instructions/.
+#
+# The compile runs on one thread (/parallel-), in a fixed order: on more threads, when the thread pool adds a thread
+# depends on time, and with it how much the threads spin and wait (one pair at 300 files counted +20.7 % that way,
+# against +4.1 % on one thread). The settings, each because of valgrind:
+#   DOTNET_PROCESSOR_COUNT=1       valgrind runs one thread at a time, and so the runtime is told: with two, threads
+#                                  spin waiting for another that valgrind is not running, and the count includes
+#                                  those spins (at 300 files 114 G instructions instead of 70 G)
+#   DOTNET_GCRegionRange           the GC's default 256 GiB reservation fails under valgrind
+#   DOTNET_EnableWriteXorExecute=0 JIT-compiled code mapped once, not twice (valgrind re-reads it, --smc-check)
+# With one processor the runtime also waits 10x longer before it starts counting calls for tiering, which at valgrind's
+# slowdown is about the native delay's share of the work (with no delay at all the overhead was the same).
+# What the count leaves out: how the work spreads over cores (in the clock's rounds the wall-clock overhead was the CPU
+# overhead plus 0.3 %: the generators' serial phase) and the time an instruction takes.
+set -euo pipefail
+source "$(dirname "$0")/csc-pairs.sh"
+source "$(dirname "$0")/stats.sh"
+work="${1:?work folder of bench/report-analyzer.sh}"
+pairs="${2:-1}"
+out="$work/csc-instructions"
+read_pair_compile "$work"
+command -v valgrind > /dev/null || { echo "valgrind not found" >&2; exit 2; }
+mkdir -p "$out"
+
+count() { # side, pair → "instructions seconds" (and the run's files in $out/<side><pair>.*)
+  local side=$1 pair=$2 start
+  # Each run its own output assembly: the two of a pair run at the same time.
+  sed -E "s#/out:[^ ]+#/out:$out/$side$pair.dll#; s#/refout:[^ ]+#/refout:$out/$side$pair.ref.dll#; s#\$# /parallel-#" \
+    "$work/variants/quiet-$side.rsp" > "$out/$side$pair.rsp"
+  start=$(date +%s)
+  (cd "$work/with" && DOTNET_PROCESSOR_COUNT=1 DOTNET_GCRegionRange=0x200000000 DOTNET_EnableWriteXorExecute=0 \
+    valgrind --tool=cachegrind --cache-sim=no --branch-sim=no --smc-check=all-non-file \
+      --cachegrind-out-file="$out/$side$pair.cachegrind" dotnet exec "$csc" "@$out/$side$pair.rsp" > "$out/$side$pair.log" 2>&1) \
+    || { echo "csc failed under valgrind ($side, pair $pair), see $out/$side$pair.log" >&2; return 1; }
+  grep -q ' error CS' "$out/$side$pair.log" && { echo "compile errors ($side, pair $pair), see $out/$side$pair.log" >&2; return 1; }
+  echo "$(grep -oE 'I +refs: +[0-9,]+' "$out/$side$pair.log" | grep -oE '[0-9,]+$' | tr -d ,) $(($(date +%s) - start))"
+}
+
+: > "$out/pairs.txt"
+for pair in $(seq 1 "$pairs"); do
+  count without "$pair" > "$out/without$pair.count" & first=$!
+  count with "$pair" > "$out/with$pair.count" & second=$!
+  wait "$first" && wait "$second" || exit 1
+  read -r without seconds_without < "$out/without$pair.count"
+  read -r with seconds_with < "$out/with$pair.count"
+  echo "$pair $without $with" >> "$out/pairs.txt"
+  printf "pair %d: instructions without %.3f G, with %.3f G (%s %%); %d s and %d s under valgrind\n" "$pair" \
+    "$(awk -v n="$without" 'BEGIN { print n / 1e9 }')" "$(awk -v n="$with" 'BEGIN { print n / 1e9 }')" \
+    "$(percent "$with" "$without")" "$seconds_without" "$seconds_with"
+done
+echo
+echo "FinCompliance over the compile without it, in instructions, mean of $pairs pair(s) (90 % interval):" \
+  "$(awk '{ printf "%.3f\n", ($3 - $2) * 100 / $2 }' "$out/pairs.txt" | mean_interval) %"
