@@ -52,7 +52,9 @@ count() { # side, pair → "instructions seconds" (and the run's files in $out/<
 for pair in $(seq 1 "$pairs"); do
   count without "$pair" > "$out/without$pair.count" & first=$!
   count with "$pair" > "$out/with$pair.count" & second=$!
-  wait "$first" && wait "$second" || exit 1
+  # Both waited for, so that a failed side does not leave the other running unseen.
+  failed=0; wait "$first" || failed=1; wait "$second" || failed=1
+  [ "$failed" = 0 ] || exit 1
   read -r without seconds_without < "$out/without$pair.count"
   read -r with seconds_with < "$out/with$pair.count"
   echo "$pair $without $with" >> "$out/pairs.txt"

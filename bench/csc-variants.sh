@@ -24,12 +24,12 @@
 #
 # This VM's run-to-run noise is several seconds at 600 files: use 5 rounds or more and compare medians.
 set -euo pipefail
+source "$(dirname "$0")/csc-pairs.sh"
 source "$(dirname "$0")/stats.sh"
 work="${1:?work folder of bench/report-analyzer.sh}"; rounds="${2:?rounds}"; shift 2
 [ $# -gt 0 ] || { echo "no variants given" >&2; exit 2; }
 
-line=$(grep -m1 -E '/csc /noconfig ' "$work/with.log") || { echo "no csc command line in $work/with.log (run report-analyzer.sh first)" >&2; exit 2; }
-csc="$(echo "$line" | awk '{print $1}').dll"
+read_logged_compile "$work"
 args=$(echo "$line" | sed -E 's#^ *[^ ]+/csc ##; s# /reportanalyzer##')
 analyzers=$(echo "$args" | grep -oE '/analyzer:[^ ]*FinCompliance\.Analyzers\.dll')
 generators=$(echo "$args" | grep -oE '/analyzer:[^ ]*FinCompliance\.Generators\.dll')
