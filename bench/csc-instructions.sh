@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # The total in a new csc process per build, counted in instructions instead of seconds: each pair runs csc without and
 # with FinCompliance under valgrind (cachegrind, no cache simulation), which counts every instruction the process
-# executes (the runtime, its JIT and GC, the compiler, the analyzers and generators). Unlike the clock, the count does
-# not depend on the machine's speed once the runtime's one clock-driven decision is fixed (below): the same compile
-# counted at two speeds repeats (docs/performance.md, "Thirteenth round").
+# executes (the runtime, its JIT and GC, the compiler, the analyzers and generators). Unlike the clock, it does not
+# depend on the machine's speed once the runtime's tiering is fixed (TIERING, below).
 #
 #   bench/csc-instructions.sh <work folder> [pairs=1]
 #
